@@ -1,0 +1,39 @@
+# USL: the two commands of the README, and a few helpers.
+#   make demo   install what is missing, build, run the bundled examples
+#   make check  install what is missing, build, run the whole test suite
+#
+# Both are idempotent. The build lives in build/, the tools in build/bin/.
+
+BUILD        ?= build
+BUILD_ASAN   ?= build-asan
+CMAKE_FLAGS  ?= -DCMAKE_BUILD_TYPE=Release
+COMPILERS    := -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22
+
+.PHONY: all setup build demo check check-sanitize clean
+
+all: build
+
+setup:
+	@scripts/setup.sh
+
+$(BUILD)/build.ninja: | setup
+	cmake -G Ninja -S . -B $(BUILD) $(COMPILERS) $(CMAKE_FLAGS)
+
+build: setup $(BUILD)/build.ninja
+	cmake --build $(BUILD)
+
+demo: build
+	@scripts/demo.sh $(BUILD)/bin
+
+check: build
+	cmake --build $(BUILD) --target check-usl
+
+# The suite again on a build instrumented with ASan and UBSan.
+$(BUILD_ASAN)/build.ninja: | setup
+	cmake -G Ninja -S . -B $(BUILD_ASAN) $(COMPILERS) $(CMAKE_FLAGS) -DUSL_SANITIZE=ON
+
+check-sanitize: setup $(BUILD_ASAN)/build.ninja
+	cmake --build $(BUILD_ASAN) --target check-usl
+
+clean:
+	rm -rf $(BUILD) $(BUILD_ASAN)

@@ -1,0 +1,50 @@
+//===- registration.cpp - the USL dialects in a registry, from C ----------===//
+//
+// The C entry points that need a C++ class name: dialect handles and
+// registration, and the tmem.space attribute constructor.
+//
+//===----------------------------------------------------------------------===//
+
+#include "sloop/SloopDialect.h"
+#include "tmem/TmemDialect.h"
+
+#include "mlir-c/RegisterEverything.h"
+#include "mlir/CAPI/IR.h"
+#include "mlir/CAPI/Registration.h"
+
+#include "usl/dialects.h"
+#include "usl/sloop.h"
+#include "usl/tmem.h"
+
+MLIR_DEFINE_CAPI_DIALECT_REGISTRATION(Sloop, sloop, usl::sloop::SloopDialect)
+MLIR_DEFINE_CAPI_DIALECT_REGISTRATION(Tmem, tmem, usl::tmem::TmemDialect)
+
+extern "C" void uslRegisterDialects(MlirDialectRegistry registry) {
+  unwrap(registry)->insert<usl::sloop::SloopDialect, usl::tmem::TmemDialect>();
+}
+
+extern "C" void uslContextPrepare(MlirContext ctx) {
+  MlirDialectRegistry registry = mlirDialectRegistryCreate();
+  mlirRegisterAllDialects(registry);
+  uslRegisterDialects(registry);
+  mlirContextAppendDialectRegistry(ctx, registry);
+  mlirDialectRegistryDestroy(registry);
+  mlirRegisterAllLLVMTranslations(ctx);
+  unwrap(ctx)->getOrLoadDialect<usl::sloop::SloopDialect>();
+  unwrap(ctx)->getOrLoadDialect<usl::tmem::TmemDialect>();
+}
+
+extern "C" MlirAttribute uslTmemSpaceAttrGet(MlirContext ctx,
+                                             UslMemorySpace space) {
+  return wrap(usl::tmem::MemorySpaceAttr::get(
+      unwrap(ctx), static_cast<usl::tmem::MemorySpace>(space)));
+}
+
+extern "C" bool uslAttributeIsATmemSpace(MlirAttribute attr) {
+  return llvm::isa<usl::tmem::MemorySpaceAttr>(unwrap(attr));
+}
+
+extern "C" UslMemorySpace uslTmemSpaceAttrGetValue(MlirAttribute attr) {
+  return static_cast<UslMemorySpace>(
+      llvm::cast<usl::tmem::MemorySpaceAttr>(unwrap(attr)).getValue());
+}

@@ -1,0 +1,12 @@
+/*===- pass_table.h - the UslPassInfo of each pass -----------------------===*/
+
+#ifndef USL_PASSES_PASS_TABLE_H
+#define USL_PASSES_PASS_TABLE_H
+
+#include "usl/passes.h"
+
+extern const UslPassInfo uslConvertSloopToScfPass; /* conversion/sloop_to_scf.c */
+extern const UslPassInfo uslDissolveAllocaScopesPass; /* conversion/dissolve_alloca_scopes.c */
+extern const UslPassInfo uslLowerToLLVMPipeline;   /* conversion/pipelines.c */
+
+#endif

@@ -1,0 +1,91 @@
+/*===- support.h - small IR helpers shared by USL passes ----------------===*
+ *
+ * Building ops through the generic C API, collecting ops, and a value map for
+ * cloning. Internal to the library.
+ *
+ *===---------------------------------------------------------------------===*/
+
+#ifndef USL_PASSES_SUPPORT_H
+#define USL_PASSES_SUPPORT_H
+
+#include "mlir-c/AffineMap.h"
+#include "mlir-c/IR.h"
+
+#include <stddef.h>
+
+/*--- lists of ops ---------------------------------------------------------*/
+
+typedef struct UslOpList {
+  MlirOperation *ops;
+  size_t size, capacity;
+} UslOpList;
+
+void uslOpListPush(UslOpList *list, MlirOperation op);
+void uslOpListFree(UslOpList *list);
+
+/* Appends every op nested in `root` (not `root` itself) whose name is one of
+ * `names`, in the given walk order. */
+void uslCollectOps(MlirOperation root, const char *const *names,
+                   size_t numNames, MlirWalkOrder order, UslOpList *out);
+
+/* The first ancestor of `op` named `name`, or a null op. */
+MlirOperation uslGetParentOfName(MlirOperation op, const char *name);
+
+/*--- building ops -------------------------------------------------------*/
+
+/* Where new ops go: before `before` (or at the end of `block` when `before`
+ * is null), with location `loc`. */
+typedef struct UslBuilder {
+  MlirContext ctx;
+  MlirBlock block;
+  MlirOperation before;
+  MlirLocation loc;
+} UslBuilder;
+
+UslBuilder uslBuilderBefore(MlirOperation op);
+UslBuilder uslBuilderAtEnd(MlirBlock block, MlirLocation loc);
+
+/* Creates and inserts op `name`. Regions are created empty. */
+MlirOperation uslBuild(UslBuilder *b, const char *name, intptr_t numOperands,
+                       const MlirValue *operands, intptr_t numResults,
+                       const MlirType *results, intptr_t numAttrs,
+                       const MlirNamedAttribute *attrs, intptr_t numRegions);
+
+MlirNamedAttribute uslNamedAttr(MlirContext ctx, const char *name,
+                                MlirAttribute value);
+
+MlirValue uslBuildIndexConstant(UslBuilder *b, int64_t value);
+
+/* The value of result `pos` of `map` applied to `operands` (as many as the
+ * map has inputs): the operand itself for a plain dimension, a constant for
+ * a constant, an affine.apply otherwise. */
+MlirValue uslBuildAffineResult(UslBuilder *b, MlirAffineMap map, intptr_t pos,
+                               const MlirValue *operands);
+
+/* Copies operands [first, first + count) of `op` into `out`. */
+void uslGetOperands(MlirOperation op, intptr_t first, intptr_t count,
+                    MlirValue *out);
+
+/*--- value map, for cloning -----------------------------------------------*/
+
+typedef struct UslValueMap {
+  void **keys;
+  MlirValue *values;
+  size_t size, capacity;
+} UslValueMap;
+
+void uslValueMapSet(UslValueMap *map, MlirValue from, MlirValue to);
+/* The mapped value, or `v` itself when unmapped. */
+MlirValue uslValueMapLookup(const UslValueMap *map, MlirValue v);
+void uslValueMapFree(UslValueMap *map);
+
+/* Clones `op` before `before`, replacing every use (also nested) of a mapped
+ * value, and maps the results of `op` to those of the clone. */
+MlirOperation uslCloneWithMap(MlirOperation op, MlirOperation before,
+                              UslValueMap *map);
+
+/* Emits an error at `loc` formatted as printf. */
+void uslEmitErrorf(MlirLocation loc, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
+
+#endif
