@@ -12,9 +12,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "../passes/pass_table.h"
+#include "usl/conversion.h"
+
+#include "mlir-c/Conversion.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.capi.h.inc"
 
 #include <stdbool.h>
-#include <stdio.h>
 
 typedef struct LowerOptions {
   bool openmp;
@@ -27,38 +30,39 @@ static const UslOptionSpec options[] = {
      "run par loops on threads through OpenMP", 0, 0},
 };
 
-static void ignoreError(MlirStringRef message, void *userData) {
-  (void)message;
-  (void)userData;
-}
-
-static MlirLogicalResult addPipeline(MlirOpPassManager pm, const char *text) {
-  return mlirOpPassManagerAddPipeline(pm, mlirStringRefCreateFromCString(text),
-                                      ignoreError, NULL);
+static void add(MlirOpPassManager pm, MlirPass pass) {
+  mlirOpPassManagerAddOwnedPass(pm, pass);
 }
 
 static void addFuncPass(MlirOpPassManager pm, const UslPassInfo *info) {
   MlirOpPassManager funcPm = mlirOpPassManagerGetNestedUnder(
       pm, mlirStringRefCreateFromCString("func.func"));
-  mlirOpPassManagerAddOwnedPass(funcPm, uslCreatePass(info, info->defaults));
+  add(funcPm, uslCreatePass(info, info->defaults));
 }
 
+/* The passes are created directly rather than parsed from a pipeline string,
+ * so the pipeline works without MLIR's global pass registry. */
 static MlirLogicalResult build(MlirOpPassManager pm, const void *opaque) {
   const LowerOptions *o = opaque;
   addFuncPass(pm, &uslConvertSloopToScfPass);
   if (o->openmp) {
-    if (mlirLogicalResultIsFailure(addPipeline(pm, "convert-scf-to-openmp")))
-      return mlirLogicalResultFailure();
+    add(pm, mlirCreateConversionConvertSCFToOpenMPPass());
     addFuncPass(pm, &uslDissolveAllocaScopesPass);
   }
-  char rest[512];
-  snprintf(rest, sizeof rest,
-           "lower-affine,convert-scf-to-cf,expand-strided-metadata,"
-           "lower-affine,finalize-memref-to-llvm,convert-math-to-llvm,"
-           "convert-arith-to-llvm,convert-index-to-llvm,convert-cf-to-llvm,"
-           "%sconvert-func-to-llvm,reconcile-unrealized-casts",
-           o->openmp ? "convert-openmp-to-llvm," : "");
-  return addPipeline(pm, rest);
+  add(pm, mlirCreateConversionLowerAffinePass());
+  add(pm, mlirCreateConversionSCFToControlFlowPass());
+  add(pm, mlirCreateMemRefExpandStridedMetadataPass());
+  add(pm, mlirCreateConversionLowerAffinePass());
+  add(pm, mlirCreateConversionFinalizeMemRefToLLVMConversionPass());
+  add(pm, mlirCreateConversionConvertMathToLLVMPass());
+  add(pm, mlirCreateConversionArithToLLVMConversionPass());
+  add(pm, mlirCreateConversionConvertIndexToLLVMPass());
+  add(pm, mlirCreateConversionConvertControlFlowToLLVMPass());
+  if (o->openmp)
+    add(pm, mlirCreateConversionConvertOpenMPToLLVMPass());
+  add(pm, mlirCreateConversionConvertFuncToLLVMPass());
+  add(pm, mlirCreateConversionReconcileUnrealizedCastsPass());
+  return mlirLogicalResultSuccess();
 }
 
 const UslPassInfo uslLowerToLLVMPipeline = {
@@ -72,3 +76,16 @@ const UslPassInfo uslLowerToLLVMPipeline = {
     .defaults = &defaults,
     .build = build,
 };
+
+MlirLogicalResult uslLowerModuleToLLVM(MlirModule module, bool openmp) {
+  MlirContext ctx = mlirModuleGetContext(module);
+  MlirPassManager pm = mlirPassManagerCreateOnOperation(
+      ctx, mlirStringRefCreateFromCString("builtin.module"));
+  LowerOptions o = {.openmp = openmp};
+  MlirLogicalResult result =
+      build(mlirPassManagerGetAsOpPassManager(pm), &o);
+  if (mlirLogicalResultIsSuccess(result))
+    result = mlirPassManagerRunOnOp(pm, mlirModuleGetOperation(module));
+  mlirPassManagerDestroy(pm);
+  return result;
+}
