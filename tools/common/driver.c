@@ -6,6 +6,7 @@
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
+#include "mlir-c/Diagnostics.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -14,9 +15,42 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void printString(MlirStringRef s, void *userData) {
+  fwrite(s.data, 1, s.length, (FILE *)userData);
+}
+
+/* Prints `file:line:col: error: message`, the form editors and lit expect. */
+static void printDiagnostic(MlirDiagnostic d, const char *indent) {
+  static const char *const severity[] = {"error", "warning", "note", "remark"};
+  MlirLocation loc = mlirDiagnosticGetLocation(d);
+  fputs(indent, stderr);
+  if (mlirLocationIsAFileLineColRange(loc)) {
+    MlirStringRef file =
+        mlirIdentifierStr(mlirLocationFileLineColRangeGetFilename(loc));
+    fprintf(stderr, "%.*s:%d:%d: ", (int)file.length, file.data,
+            mlirLocationFileLineColRangeGetStartLine(loc),
+            mlirLocationFileLineColRangeGetStartColumn(loc));
+  } else {
+    mlirLocationPrint(loc, printString, stderr);
+    fputs(": ", stderr);
+  }
+  fprintf(stderr, "%s: ", severity[mlirDiagnosticGetSeverity(d)]);
+  mlirDiagnosticPrint(d, printString, stderr);
+  fputc('\n', stderr);
+  for (intptr_t i = 0; i < mlirDiagnosticGetNumNotes(d); ++i)
+    printDiagnostic(mlirDiagnosticGetNote(d, i), indent);
+}
+
+static MlirLogicalResult handleDiagnostic(MlirDiagnostic d, void *userData) {
+  (void)userData;
+  printDiagnostic(d, "");
+  return mlirLogicalResultSuccess();
+}
+
 MlirContext uslToolCreateContext(void) {
   MlirContext ctx = mlirContextCreate();
   uslContextPrepare(ctx);
+  mlirContextAttachDiagnosticHandler(ctx, handleDiagnostic, NULL, NULL);
   return ctx;
 }
 
