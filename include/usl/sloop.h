@@ -77,6 +77,36 @@ MlirIntegerSet uslIfGetCondition(MlirOperation ifOp);
 /* sloop.alloc: the buffer's name (borrowed). */
 MlirStringRef uslAllocGetName(MlirOperation alloc);
 
+/*--- building ops ----------------------------------------------------------
+ * Each returns a new op, not yet inserted into a block (insert it with
+ * mlirBlockInsertOwnedOperation*). Maps are single-result affine maps for
+ * bounds; an access map has one result per buffer dimension. Operand arrays
+ * hold as many values as the map has inputs. */
+
+/* A loop whose body holds only its terminator; fill it before the
+ * terminator (mlirBlockGetTerminator(uslForGetBody(op))). */
+MlirOperation uslForCreate(MlirLocation loc, MlirAffineMap lb,
+                           const MlirValue *lbOperands, MlirAffineMap ub,
+                           const MlirValue *ubOperands, int64_t step,
+                           MlirStringRef name, UslLoopKind kind);
+/* A loop from constant bounds. */
+MlirOperation uslForCreateConstant(MlirLocation loc, int64_t lb, int64_t ub,
+                                   int64_t step, MlirStringRef name,
+                                   UslLoopKind kind);
+MlirOperation uslLoadCreate(MlirLocation loc, MlirValue memref,
+                            MlirAffineMap map, const MlirValue *indices);
+MlirOperation uslStoreCreate(MlirLocation loc, MlirValue value,
+                             MlirValue memref, MlirAffineMap map,
+                             const MlirValue *indices);
+MlirOperation uslReduceCreate(MlirLocation loc, UslReduceKind kind,
+                              MlirValue value, MlirValue memref,
+                              MlirAffineMap map, const MlirValue *indices);
+/* A buffer of `type` (a memref); `dynamicSizes` has one value per dynamic
+ * extent. */
+MlirOperation uslAllocCreate(MlirLocation loc, MlirType type,
+                             const MlirValue *dynamicSizes,
+                             MlirStringRef name);
+
 #ifdef __cplusplus
 }
 #endif
