@@ -63,6 +63,15 @@ void uslToolError(const char *program, const char *format, ...) {
   va_end(args);
 }
 
+bool uslToolParseOptLevel(const char *program, const char *text, int *level) {
+  if (strlen(text) != 1 || text[0] < '0' || text[0] > '3') {
+    uslToolError(program, "-O expects 0, 1, 2 or 3, got '%s'", text);
+    return false;
+  }
+  *level = text[0] - '0';
+  return true;
+}
+
 static char *readAll(FILE *f, size_t *size) {
   size_t capacity = 1 << 16, used = 0;
   char *data = malloc(capacity);

@@ -21,6 +21,9 @@ MlirOperation uslToolFindFunc(MlirModule module, const char *name);
 /* The function type of a func.func. */
 MlirType uslToolFuncType(MlirOperation func);
 
+/* Parses the digit of -O0..-O3 into `level`; prints an error otherwise. */
+bool uslToolParseOptLevel(const char *program, const char *text, int *level);
+
 /* Prints `program: error: <message>` to stderr. */
 void uslToolError(const char *program, const char *format, ...)
     __attribute__((format(printf, 2, 3)));

@@ -605,11 +605,8 @@ int main(int argc, char **argv) {
     case OPT_OPENMP: o.openmp = true; break;
     case OPT_PRINT: o.print = true; break;
     case 'O':
-      if (strlen(optarg) != 1 || optarg[0] < '0' || optarg[0] > '3') {
-        uslToolError(program, "-O expects 0, 1, 2 or 3, got '%s'", optarg);
+      if (!uslToolParseOptLevel(program, optarg, &optLevel))
         return 2;
-      }
-      optLevel = optarg[0] - '0';
       break;
     case 'h': usage(stdout); return 0;
     default: usage(stderr); return 2;

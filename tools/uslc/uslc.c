@@ -226,11 +226,8 @@ int main(int argc, char **argv) {
       assembly = !strcmp(optarg, "asm");
       break;
     case 'O':
-      if (strlen(optarg) != 1 || optarg[0] < '0' || optarg[0] > '3') {
-        uslToolError(program, "-O expects 0, 1, 2 or 3, got '%s'", optarg);
+      if (!uslToolParseOptLevel(program, optarg, &optLevel))
         return 2;
-      }
-      optLevel = optarg[0] - '0';
       break;
     case 'h': usage(stdout); return 0;
     default: usage(stderr); return 2;
