@@ -12,6 +12,7 @@
 
 #include "usl/passes.h"
 
+#include <cstring>
 #include <string>
 #include <vector>
 

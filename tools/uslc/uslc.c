@@ -281,9 +281,8 @@ int main(int argc, char **argv) {
   if (mlirModuleIsNull(module))
     goto done;
   uslToolRequestCInterfaces(module);
-  if (header && !writeHeader(header, module))
-    goto done;
-  llvmModule = uslToolTranslate(module, openmp, llvmCtx);
+  if (!header || writeHeader(header, module))
+    llvmModule = uslToolTranslate(module, openmp, llvmCtx);
   mlirModuleDestroy(module);
   if (!llvmModule)
     goto done;
