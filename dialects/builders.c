@@ -121,3 +121,50 @@ MlirOperation uslAllocCreate(MlirLocation loc, MlirType type,
   mlirOperationStateAddAttributes(&state, 1, &attr);
   return mlirOperationCreate(&state);
 }
+
+MlirOperation uslIfCreate(MlirLocation loc, MlirIntegerSet condition,
+                          const MlirValue *operands) {
+  MlirContext ctx = mlirLocationGetContext(loc);
+  MlirOperationState state = stateFor(USL_SLOOP_IF, loc);
+  mlirOperationStateAddOperands(&state, mlirIntegerSetGetNumInputs(condition),
+                                operands);
+  MlirNamedAttribute attr =
+      named(ctx, "condition", mlirIntegerSetAttrGet(condition));
+  mlirOperationStateAddAttributes(&state, 1, &attr);
+  MlirRegion regions[2] = {mlirRegionCreate(), mlirRegionCreate()};
+  MlirBlock block = mlirBlockCreate(0, NULL, NULL);
+  mlirRegionAppendOwnedBlock(regions[0], block);
+  MlirOperationState yield = stateFor(USL_SLOOP_YIELD, loc);
+  mlirBlockAppendOwnedOperation(block, mlirOperationCreate(&yield));
+  mlirOperationStateAddOwnedRegions(&state, 2, regions);
+  return mlirOperationCreate(&state);
+}
+
+void uslForSetBounds(MlirOperation forOp, MlirAffineMap lb,
+                     const MlirValue *lbOperands, MlirAffineMap ub,
+                     const MlirValue *ubOperands) {
+  MlirContext ctx = mlirOperationGetContext(forOp);
+  intptr_t numLb = mlirAffineMapGetNumInputs(lb);
+  intptr_t numUb = mlirAffineMapGetNumInputs(ub);
+  MlirValue *all = malloc((size_t)(numLb + numUb + 1) * sizeof *all);
+  for (intptr_t i = 0; i < numLb; ++i)
+    all[i] = lbOperands[i];
+  for (intptr_t i = 0; i < numUb; ++i)
+    all[numLb + i] = ubOperands[i];
+  mlirOperationSetOperands(forOp, numLb + numUb, all);
+  free(all);
+  int32_t segments[2] = {(int32_t)numLb, (int32_t)numUb};
+  mlirOperationSetAttributeByName(
+      forOp, mlirStringRefCreateFromCString("operandSegmentSizes"),
+      mlirDenseI32ArrayGet(ctx, 2, segments));
+  mlirOperationSetAttributeByName(
+      forOp, mlirStringRefCreateFromCString("lbMap"), mlirAffineMapAttrGet(lb));
+  mlirOperationSetAttributeByName(
+      forOp, mlirStringRefCreateFromCString("ubMap"), mlirAffineMapAttrGet(ub));
+}
+
+void uslSetName(MlirOperation op, MlirStringRef name) {
+  mlirOperationSetAttributeByName(
+      op, mlirStringRefCreateFromCString("name"),
+      mlirStringAttrGet(mlirOperationGetContext(op), name));
+}

@@ -9,4 +9,14 @@ extern const UslPassInfo uslConvertSloopToScfPass; /* conversion/sloop_to_scf.c 
 extern const UslPassInfo uslDissolveAllocaScopesPass; /* conversion/dissolve_alloca_scopes.c */
 extern const UslPassInfo uslLowerToLLVMPipeline;   /* conversion/pipelines.c */
 
+/* Schedule directives (passes/<name>.c). */
+extern const UslPassInfo uslSplitPass;
+extern const UslPassInfo uslTilePass;
+extern const UslPassInfo uslReorderPass;
+extern const UslPassInfo uslFissionPass;
+extern const UslPassInfo uslFusePass;
+extern const UslPassInfo uslUnrollPass;
+extern const UslPassInfo uslParallelizePass;
+extern const UslPassInfo uslVectorizePass;
+
 #endif

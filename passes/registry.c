@@ -14,6 +14,14 @@ static const UslPassInfo *const passes[] = {
     &uslConvertSloopToScfPass,
     &uslDissolveAllocaScopesPass,
     &uslLowerToLLVMPipeline,
+    &uslSplitPass,
+    &uslTilePass,
+    &uslReorderPass,
+    &uslFissionPass,
+    &uslFusePass,
+    &uslUnrollPass,
+    &uslParallelizePass,
+    &uslVectorizePass,
 };
 
 const UslPassInfo *const *uslGetPasses(size_t *count) {

@@ -101,6 +101,16 @@ MlirOperation uslStoreCreate(MlirLocation loc, MlirValue value,
 MlirOperation uslReduceCreate(MlirLocation loc, UslReduceKind kind,
                               MlirValue value, MlirValue memref,
                               MlirAffineMap map, const MlirValue *indices);
+/* A guard without results: its then region holds only its terminator. */
+MlirOperation uslIfCreate(MlirLocation loc, MlirIntegerSet condition,
+                          const MlirValue *operands);
+/* Replaces the bounds of `forOp`: maps `lb` and `ub` over the given operands. */
+void uslForSetBounds(MlirOperation forOp, MlirAffineMap lb,
+                     const MlirValue *lbOperands, MlirAffineMap ub,
+                     const MlirValue *ubOperands);
+/* Renames a loop or buffer. */
+void uslSetName(MlirOperation op, MlirStringRef name);
+
 /* A buffer of `type` (a memref); `dynamicSizes` has one value per dynamic
  * extent. */
 MlirOperation uslAllocCreate(MlirLocation loc, MlirType type,

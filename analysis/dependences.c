@@ -1,0 +1,961 @@
+/*===- dependences.c - exact dependences of scheduled loops (isl) --------===*
+ *
+ * The model is written as isl text ("[p0] -> { S3[i0, i1] : 0 <= i0 < p0 }")
+ * and parsed by isl: affine expressions translate one to one, and the text
+ * is what one reads when debugging. See dependences.h for the semantics.
+ *
+ *===---------------------------------------------------------------------===*/
+
+#include "dependences.h"
+
+#include "usl/sloop.h"
+#include "usl/tmem.h"
+
+#include "mlir-c/AffineExpr.h"
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
+
+#include <isl/ctx.h>
+#include <isl/map.h>
+#include <isl/options.h>
+#include <isl/point.h>
+#include <isl/set.h>
+#include <isl/space.h>
+#include <isl/union_map.h>
+#include <isl/union_set.h>
+#include <isl/val.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*--- growable strings ---------------------------------------------------------*/
+
+typedef struct Str {
+  char *data;
+  size_t length, capacity;
+} Str;
+
+static void strAppendf(Str *s, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void strAppendf(Str *s, const char *format, ...) {
+  for (;;) {
+    va_list args;
+    va_start(args, format);
+    size_t room = s->capacity - s->length;
+    int n = vsnprintf(s->data ? s->data + s->length : NULL, room, format, args);
+    va_end(args);
+    if (n >= 0 && (size_t)n < room) {
+      s->length += (size_t)n;
+      return;
+    }
+    s->capacity = 2 * s->capacity + (size_t)n + 64;
+    s->data = realloc(s->data, s->capacity);
+  }
+}
+
+static void strReset(Str *s) {
+  s->length = 0;
+  if (s->data)
+    s->data[0] = '\0';
+}
+
+static void appendTuple(Str *s, const char *prefix, int n) {
+  for (int i = 0; i < n; ++i)
+    strAppendf(s, "%s%s%d", i ? ", " : "", prefix, i);
+}
+
+/*--- the model ------------------------------------------------------------------*/
+
+enum { ACCESS_READ = 1, ACCESS_WRITE = 2, ACCESS_REDUCE = 3 };
+
+/* One entry of an op's position: a block index, or a loop variable. */
+typedef struct PathEntry {
+  bool isLoop;
+  int value; /* block position or region index; loop depth when isLoop */
+} PathEntry;
+
+enum { MAX_PATH = 3 * USL_DEPS_MAX_DEPTH + 8 };
+
+typedef struct Stmt {
+  MlirOperation op;
+  int kind;
+  int reduceKind;
+  int depth;
+  MlirOperation loops[USL_DEPS_MAX_DEPTH];
+  int pathLength;
+  PathEntry path[MAX_PATH];
+  bool affine;
+  int buffer; /* -1: unknown origin, may touch any buffer */
+  isl_union_map *access;   /* domain-restricted, S -> B */
+  isl_union_map *schedule; /* domain-restricted, S -> [W] */
+} Stmt;
+
+typedef struct Buffer {
+  MlirValue value;
+  int rank;
+  int allocDepth; /* loops around the allocation: private copies */
+  MlirOperation allocLoops[USL_DEPS_MAX_DEPTH];
+} Buffer;
+
+struct UslDeps {
+  isl_ctx *ctx;
+  MlirOperation func;
+  MlirBlock entry;
+  Stmt *stmts;
+  int numStmts;
+  Buffer *buffers;
+  int numBuffers;
+  MlirValue *params;
+  int numParams;
+  int width;
+  Str paramDecl; /* "[p0, p1] -> " */
+};
+
+static bool opIs(MlirOperation op, const char *name) { return uslOpIs(op, name); }
+
+static int indexInBlock(MlirOperation op) {
+  int i = 0;
+  for (MlirOperation o = mlirBlockGetFirstOperation(mlirOperationGetBlock(op));
+       !mlirOperationEqual(o, op); o = mlirOperationGetNextInBlock(o))
+    ++i;
+  return i;
+}
+
+static int regionIndexOf(MlirOperation parent, MlirBlock block) {
+  MlirRegion region = mlirBlockGetParentRegion(block);
+  for (intptr_t r = 0; r < mlirOperationGetNumRegions(parent); ++r)
+    if (mlirRegionEqual(mlirOperationGetRegion(parent, r), region))
+      return (int)r;
+  return 0;
+}
+
+/* The sloop.for loops around `op`, outermost first, below `func`. */
+static int enclosingLoops(MlirOperation op, MlirOperation func,
+                          MlirOperation *loops) {
+  MlirOperation chain[4 * USL_DEPS_MAX_DEPTH];
+  int n = 0, depth = 0;
+  for (MlirOperation p = mlirOperationGetParentOperation(op);
+       !mlirOperationIsNull(p) && !mlirOperationEqual(p, func) &&
+       n < 4 * USL_DEPS_MAX_DEPTH;
+       p = mlirOperationGetParentOperation(p))
+    chain[n++] = p;
+  for (int i = n - 1; i >= 0; --i)
+    if (opIs(chain[i], USL_SLOOP_FOR) && depth < USL_DEPS_MAX_DEPTH)
+      loops[depth++] = chain[i];
+  return depth;
+}
+
+/* The position of `op` as a path from the function body: block positions,
+ * with the variable of each enclosing loop and the region index of each
+ * other enclosing op in between. */
+static int pathOf(MlirOperation op, MlirOperation func, PathEntry *path) {
+  MlirOperation chain[4 * USL_DEPS_MAX_DEPTH + 1];
+  int n = 0;
+  for (MlirOperation p = op; !mlirOperationIsNull(p) && !mlirOperationEqual(p, func) &&
+                             n < 4 * USL_DEPS_MAX_DEPTH + 1;
+       p = mlirOperationGetParentOperation(p))
+    chain[n++] = p;
+  int length = 0, depth = 0;
+  for (int i = n - 1; i >= 0 && length + 2 <= MAX_PATH; --i) {
+    path[length++] = (PathEntry){false, indexInBlock(chain[i])};
+    if (i == 0)
+      break;
+    if (opIs(chain[i], USL_SLOOP_FOR))
+      path[length++] = (PathEntry){true, depth++};
+    else
+      path[length++] = (PathEntry){
+          false, regionIndexOf(chain[i], mlirOperationGetBlock(chain[i - 1]))};
+  }
+  return length;
+}
+
+/* Index of the value's parameter, registering it. */
+static int paramIndex(UslDeps *d, MlirValue v) {
+  for (int i = 0; i < d->numParams; ++i)
+    if (mlirValueEqual(d->params[i], v))
+      return i;
+  d->params = realloc(d->params, (size_t)(d->numParams + 1) * sizeof *d->params);
+  d->params[d->numParams] = v;
+  return d->numParams++;
+}
+
+/* The isl name of `v` seen from inside `loops[0..depth)`: "i<k>" for a loop
+ * variable, "p<k>" for a value of the function's entry block; false when it
+ * varies in a way the model does not follow. */
+static bool nameOf(UslDeps *d, MlirValue v, MlirOperation *loops, int depth,
+                   char *out, size_t size) {
+  for (int k = 0; k < depth; ++k)
+    if (mlirValueEqual(v, uslForGetInductionVar(loops[k]))) {
+      snprintf(out, size, "i%d", k);
+      return true;
+    }
+  MlirBlock owner = mlirValueIsABlockArgument(v)
+                        ? mlirBlockArgumentGetOwner(v)
+                        : mlirOperationGetBlock(mlirOpResultGetOwner(v));
+  if (!mlirBlockEqual(owner, d->entry) ||
+      !mlirTypeIsAIndex(mlirValueGetType(v)))
+    return false;
+  snprintf(out, size, "p%d", paramIndex(d, v));
+  return true;
+}
+
+/* Names dimension `pos` of an expression in isl text; false when the
+ * dimension stands for something the model does not follow. */
+typedef bool (*DimNamer)(const void *ctx, intptr_t pos, char *out,
+                         size_t size);
+
+/* Appends the isl form of `e`; false when it is not affine in names the
+ * namer knows. */
+static bool appendExprWith(Str *out, MlirAffineExpr e, DimNamer namer,
+                           const void *ctx) {
+  char name[32];
+  if (mlirAffineExprIsAConstant(e)) {
+    strAppendf(out, "(%lld)", (long long)mlirAffineConstantExprGetValue(e));
+    return true;
+  }
+  if (mlirAffineExprIsADim(e)) {
+    if (!namer(ctx, mlirAffineDimExprGetPosition(e), name, sizeof name))
+      return false;
+    strAppendf(out, "%s", name);
+    return true;
+  }
+  if (mlirAffineExprIsASymbol(e))
+    return false; /* maps built by USL have dimensions only */
+  MlirAffineExpr lhs = mlirAffineBinaryOpExprGetLHS(e);
+  MlirAffineExpr rhs = mlirAffineBinaryOpExprGetRHS(e);
+  if (mlirAffineExprIsAAdd(e)) {
+    strAppendf(out, "(");
+    if (!appendExprWith(out, lhs, namer, ctx))
+      return false;
+    strAppendf(out, " + ");
+    if (!appendExprWith(out, rhs, namer, ctx))
+      return false;
+    strAppendf(out, ")");
+    return true;
+  }
+  if (mlirAffineExprIsAMul(e)) {
+    if (mlirAffineExprIsAConstant(lhs)) {
+      MlirAffineExpr t = lhs;
+      lhs = rhs;
+      rhs = t;
+    }
+    if (!mlirAffineExprIsAConstant(rhs))
+      return false;
+    strAppendf(out, "(%lld * ", (long long)mlirAffineConstantExprGetValue(rhs));
+    if (!appendExprWith(out, lhs, namer, ctx))
+      return false;
+    strAppendf(out, ")");
+    return true;
+  }
+  if (!mlirAffineExprIsAConstant(rhs) ||
+      mlirAffineConstantExprGetValue(rhs) <= 0)
+    return false;
+  long long c = (long long)mlirAffineConstantExprGetValue(rhs);
+  const char *fn = mlirAffineExprIsAFloorDiv(e)  ? "floor"
+                   : mlirAffineExprIsACeilDiv(e) ? "ceil"
+                                                 : NULL;
+  strAppendf(out, fn ? "%s((" : "((", fn ? fn : "");
+  if (!appendExprWith(out, lhs, namer, ctx))
+    return false;
+  if (fn)
+    strAppendf(out, ")/%lld)", c);
+  else
+    strAppendf(out, ") mod %lld)", c);
+  return true;
+}
+
+typedef struct OperandNamer {
+  UslDeps *deps;
+  const MlirValue *operands;
+  MlirOperation *loops;
+  int depth;
+} OperandNamer;
+
+static bool nameOperand(const void *ctx, intptr_t pos, char *out,
+                        size_t size) {
+  const OperandNamer *n = ctx;
+  return nameOf(n->deps, n->operands[pos], n->loops, n->depth, out, size);
+}
+
+/* Appends `e`, whose dimension k is operand k of `operands`. */
+static bool appendExpr(UslDeps *d, Str *out, MlirAffineExpr e,
+                       const MlirValue *operands, MlirOperation *loops,
+                       int depth) {
+  OperandNamer namer = {d, operands, loops, depth};
+  return appendExprWith(out, e, nameOperand, &namer);
+}
+
+static bool nameFreeDim(const void *ctx, intptr_t pos, char *out,
+                        size_t size) {
+  (void)ctx;
+  snprintf(out, size, "d%ld", (long)pos);
+  return true;
+}
+
+bool uslAffineIsMultipleOf(MlirAffineExpr e, int numDims, int64_t factor) {
+  if (mlirAffineExprIsAConstant(e))
+    return mlirAffineConstantExprGetValue(e) % factor == 0;
+  Str text = {0};
+  strAppendf(&text, "[");
+  appendTuple(&text, "d", numDims);
+  strAppendf(&text, "] -> { [] : (");
+  bool ok = appendExprWith(&text, e, nameFreeDim, NULL);
+  strAppendf(&text, ") mod %lld >= 1 }", (long long)factor);
+  bool multiple = false;
+  if (ok) {
+    isl_ctx *ctx = isl_ctx_alloc();
+    isl_options_set_on_error(ctx, ISL_ON_ERROR_CONTINUE);
+    isl_set *rest = isl_set_read_from_str(ctx, text.data);
+    multiple = rest && isl_set_is_empty(rest) == isl_bool_true;
+    isl_set_free(rest);
+    isl_ctx_free(ctx);
+  }
+  free(text.data);
+  return multiple;
+}
+
+/* Appends result `pos` of `map` over operands [first, ...) of `op`. */
+static bool appendMapResult(UslDeps *d, Str *out, MlirAffineMap map,
+                            intptr_t pos, MlirOperation op, intptr_t first,
+                            MlirOperation *loops, int depth) {
+  intptr_t n = mlirAffineMapGetNumInputs(map);
+  MlirValue operands[64];
+  if (n > 64)
+    return false;
+  for (intptr_t i = 0; i < n; ++i)
+    operands[i] = mlirOperationGetOperand(op, first + i);
+  return appendExpr(d, out, mlirAffineMapGetResult(map, pos), operands, loops,
+                    depth);
+}
+
+/*--- statements -----------------------------------------------------------------*/
+
+static int bufferIndex(UslDeps *d, MlirValue root) {
+  for (int i = 0; i < d->numBuffers; ++i)
+    if (mlirValueEqual(d->buffers[i].value, root))
+      return i;
+  d->buffers = realloc(d->buffers, (size_t)(d->numBuffers + 1) * sizeof *d->buffers);
+  Buffer *b = &d->buffers[d->numBuffers];
+  memset(b, 0, sizeof *b);
+  b->value = root;
+  b->rank = (int)mlirShapedTypeGetRank(mlirValueGetType(root));
+  if (!mlirValueIsABlockArgument(root))
+    b->allocDepth = enclosingLoops(mlirOpResultGetOwner(root), d->func,
+                                   b->allocLoops);
+  return d->numBuffers++;
+}
+
+/* Follows windows to the buffer they view; the origin of anything else but
+ * function arguments and sloop.alloc is unknown (-1). */
+static int rootBuffer(UslDeps *d, MlirValue v, MlirOperation *windows,
+                      int *numWindows) {
+  *numWindows = 0;
+  while (!mlirValueIsABlockArgument(v) &&
+         opIs(mlirOpResultGetOwner(v), USL_TMEM_WINDOW) && *numWindows < 8) {
+    windows[(*numWindows)++] = mlirOpResultGetOwner(v);
+    v = mlirOperationGetOperand(mlirOpResultGetOwner(v), 0);
+  }
+  if (mlirValueIsABlockArgument(v)) {
+    MlirBlock owner = mlirBlockArgumentGetOwner(v);
+    if (mlirBlockEqual(owner, d->entry))
+      return bufferIndex(d, v);
+    return -1;
+  }
+  if (opIs(mlirOpResultGetOwner(v), USL_SLOOP_ALLOC))
+    return bufferIndex(d, v);
+  return -1;
+}
+
+
+/* "S<k>[i0, ..., i<d-1>]" */
+static void appendStmtTuple(Str *s, int index, int depth) {
+  strAppendf(s, "S%d[", index);
+  appendTuple(s, "i", depth);
+  strAppendf(s, "]");
+}
+
+/* The iteration domain of a statement (or of `op` in general). */
+static void appendDomain(UslDeps *d, Str *s, MlirOperation op, Stmt *stmt) {
+  /* Walk the ops enclosing `op`, outermost first, adding their constraints. */
+  MlirOperation chain[4 * USL_DEPS_MAX_DEPTH + 1];
+  int n = 0, depth = 0;
+  for (MlirOperation p = op; !mlirOperationIsNull(p) && !mlirOperationEqual(p, d->func) &&
+                             n < 4 * USL_DEPS_MAX_DEPTH + 1;
+       p = mlirOperationGetParentOperation(p))
+    chain[n++] = p;
+  strAppendf(s, "true");
+  Str c = {0};
+  for (int i = n - 1; i >= 1; --i) {
+    MlirOperation p = chain[i];
+    if (opIs(p, USL_SLOOP_FOR)) {
+      char iv[16];
+      snprintf(iv, sizeof iv, "i%d", depth);
+      intptr_t numLb = uslForGetNumLowerBoundOperands(p);
+      strReset(&c);
+      bool lbOk = appendMapResult(d, &c, uslForGetLowerBoundMap(p), 0, p, 0,
+                                  stmt->loops, depth);
+      if (lbOk) {
+        strAppendf(s, " and %s <= %s", c.data, iv);
+        if (uslForGetStep(p) != 1)
+          strAppendf(s, " and (%s - %s) mod %lld = 0", iv, c.data,
+                     (long long)uslForGetStep(p));
+      }
+      strReset(&c);
+      bool ubOk = appendMapResult(d, &c, uslForGetUpperBoundMap(p), 0, p,
+                                  numLb, stmt->loops, depth);
+      if (ubOk)
+        strAppendf(s, " and %s < %s", iv, c.data);
+      if (!lbOk || !ubOk)
+        stmt->affine = false;
+      ++depth;
+    } else if (opIs(p, USL_SLOOP_IF)) {
+      MlirIntegerSet set = uslIfGetCondition(p);
+      int region = regionIndexOf(p, mlirOperationGetBlock(chain[i - 1]));
+      strReset(&c);
+      bool ok = true;
+      MlirValue operands[64];
+      intptr_t numInputs = mlirIntegerSetGetNumInputs(set);
+      if (numInputs > 64)
+        ok = false;
+      for (intptr_t k = 0; ok && k < numInputs; ++k)
+        operands[k] = mlirOperationGetOperand(p, k);
+      strAppendf(&c, "true");
+      for (intptr_t k = 0; ok && k < mlirIntegerSetGetNumConstraints(set); ++k) {
+        strAppendf(&c, " and ");
+        ok = appendExpr(d, &c, mlirIntegerSetGetConstraint(set, k), operands,
+                        stmt->loops, depth);
+        strAppendf(&c, mlirIntegerSetIsConstraintEq(set, k) ? " = 0" : " >= 0");
+      }
+      if (ok)
+        strAppendf(s, region == 0 ? " and (%s)" : " and not (%s)", c.data);
+      else
+        stmt->affine = false;
+    }
+  }
+  free(c.data);
+}
+
+/* Appends "-> B<b>[...]" of the access `op` to its root buffer. */
+static bool appendAccessRange(UslDeps *d, Str *s, Stmt *stmt, int buffer,
+                              MlirOperation op, MlirOperation *windows,
+                              int numWindows) {
+  Buffer *b = &d->buffers[buffer];
+  MlirAffineMap map = uslAccessGetMap(op);
+  intptr_t first = uslAccessGetFirstIndex(op);
+  strAppendf(s, "B%d[", buffer);
+  /* Private copies: the variables of the loops around the allocation, which
+   * are the outermost loops around the access. */
+  appendTuple(s, "i", b->allocDepth);
+  Str e = {0};
+  bool ok = true;
+  for (intptr_t r = 0; ok && r < mlirAffineMapGetNumResults(map); ++r) {
+    strReset(&e);
+    ok = appendMapResult(d, &e, map, r, op, first, stmt->loops, stmt->depth);
+    /* Each window adds its offset in this dimension. */
+    for (int w = 0; ok && w < numWindows; ++w) {
+      MlirAffineMap offsets = mlirAffineMapAttrGetValue(
+          mlirOperationGetAttributeByName(
+              windows[w], mlirStringRefCreateFromCString("offsets")));
+      strAppendf(&e, " + ");
+      ok = appendMapResult(d, &e, offsets, r, windows[w], 1, stmt->loops,
+                           stmt->depth);
+    }
+    if (ok)
+      strAppendf(s, "%s%s", r || b->allocDepth ? ", " : "", e.data);
+  }
+  strAppendf(s, "]");
+  free(e.data);
+  return ok;
+}
+
+/* "B<b>[o0, ...]": every element of buffer b. */
+static void appendWholeBuffer(Str *s, const Buffer *b, int index) {
+  strAppendf(s, "B%d[", index);
+  appendTuple(s, "o", b->allocDepth + b->rank);
+  strAppendf(s, "]");
+}
+
+static isl_union_map *readUnionMap(UslDeps *d, const char *text) {
+  isl_union_map *m = isl_union_map_read_from_str(d->ctx, text);
+  if (!m) {
+    fprintf(stderr, "usl: internal error: isl rejected '%s'\n", text);
+    abort(); /* the text is built here; a parse error is a USL bug */
+  }
+  return m;
+}
+
+/* The isl texts of a statement's access relation and schedule, both
+ * restricted to its domain. Translating registers the parameters met. */
+static void stmtTexts(UslDeps *d, Stmt *stmt, int index, Str *access,
+                      Str *schedule) {
+  MlirOperation op = stmt->op;
+  stmt->affine = true;
+  Str domain = {0}, range = {0};
+  appendDomain(d, &domain, op, stmt);
+
+  bool isAccessOp = opIs(op, USL_SLOOP_LOAD) || opIs(op, USL_SLOOP_STORE) ||
+                    opIs(op, USL_SLOOP_REDUCE);
+  MlirOperation windows[8];
+  int numWindows = 0;
+  stmt->buffer = isAccessOp ? rootBuffer(d, uslAccessGetMemRef(op), windows,
+                                         &numWindows)
+                            : -1;
+  bool exact = isAccessOp && stmt->buffer >= 0 &&
+               appendAccessRange(d, &range, stmt, stmt->buffer, op, windows,
+                                 numWindows);
+  strAppendf(access, "%s{ ", d->paramDecl.data);
+  if (exact) {
+    appendStmtTuple(access, index, stmt->depth);
+    strAppendf(access, " -> %s : %s", range.data, domain.data);
+  } else {
+    /* Not exact: every element of the buffer, or of every buffer. */
+    stmt->affine = false;
+    int from = stmt->buffer >= 0 ? stmt->buffer : 0;
+    int to = stmt->buffer >= 0 ? stmt->buffer + 1 : d->numBuffers;
+    for (int b = from; b < to; ++b) {
+      strAppendf(access, "%s", b > from ? "; " : "");
+      appendStmtTuple(access, index, stmt->depth);
+      strAppendf(access, " -> ");
+      appendWholeBuffer(access, &d->buffers[b], b);
+      strAppendf(access, " : %s", domain.data);
+    }
+  }
+  strAppendf(access, " }");
+
+  strAppendf(schedule, "%s{ ", d->paramDecl.data);
+  appendStmtTuple(schedule, index, stmt->depth);
+  strAppendf(schedule, " -> [");
+  for (int i = 0; i < d->width; ++i) {
+    strAppendf(schedule, "%s", i ? ", " : "");
+    if (i >= stmt->pathLength)
+      strAppendf(schedule, "0");
+    else if (stmt->path[i].isLoop)
+      strAppendf(schedule, "i%d", stmt->path[i].value);
+    else
+      strAppendf(schedule, "%d", stmt->path[i].value);
+  }
+  strAppendf(schedule, "] : %s }", domain.data);
+  free(range.data);
+  free(domain.data);
+}
+
+static bool isAccess(MlirOperation op) {
+  if (opIs(op, USL_SLOOP_LOAD) || opIs(op, USL_SLOOP_STORE) ||
+      opIs(op, USL_SLOOP_REDUCE))
+    return true;
+  /* Other ops that take a buffer may read or write it, except the ones that
+   * only describe it. */
+  if (opIs(op, USL_TMEM_WINDOW) || opIs(op, "memref.dim") ||
+      opIs(op, USL_SLOOP_FOR) || opIs(op, USL_SLOOP_IF))
+    return false;
+  for (intptr_t i = 0; i < mlirOperationGetNumOperands(op); ++i)
+    if (mlirTypeIsAMemRef(mlirValueGetType(mlirOperationGetOperand(op, i))))
+      return true;
+  return false;
+}
+
+typedef struct Collect {
+  MlirOperation *ops;
+  int size, capacity;
+} Collect;
+
+static MlirWalkResult collectAccess(MlirOperation op, void *userData) {
+  Collect *c = userData;
+  if (isAccess(op)) {
+    if (c->size == c->capacity) {
+      c->capacity = c->capacity ? 2 * c->capacity : 32;
+      c->ops = realloc(c->ops, (size_t)c->capacity * sizeof *c->ops);
+    }
+    c->ops[c->size++] = op;
+  }
+  return MlirWalkResultAdvance;
+}
+
+UslDeps *uslDepsCreate(MlirOperation func) {
+  UslDeps *d = calloc(1, sizeof *d);
+  d->ctx = isl_ctx_alloc();
+  isl_options_set_on_error(d->ctx, ISL_ON_ERROR_CONTINUE);
+  d->func = func;
+  d->entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
+
+  Collect c = {0};
+  mlirOperationWalk(func, collectAccess, &c, MlirWalkPreOrder);
+  d->numStmts = c.size;
+  d->stmts = calloc((size_t)(c.size ? c.size : 1), sizeof *d->stmts);
+
+  /* First pass: buffers, parameters, paths; then the isl text, which needs
+   * every parameter and the schedule width. */
+  for (int i = 0; i < c.size; ++i) {
+    Stmt *s = &d->stmts[i];
+    s->op = c.ops[i];
+    s->kind = opIs(s->op, USL_SLOOP_LOAD)    ? ACCESS_READ
+              : opIs(s->op, USL_SLOOP_STORE) ? ACCESS_WRITE
+                                             : ACCESS_REDUCE;
+    s->reduceKind = opIs(s->op, USL_SLOOP_REDUCE) ? (int)uslReduceGetKind(s->op)
+                                                  : -1;
+    s->depth = enclosingLoops(s->op, func, s->loops);
+    s->pathLength = pathOf(s->op, func, s->path);
+    if (s->pathLength > d->width)
+      d->width = s->pathLength;
+    MlirOperation windows[8];
+    int numWindows;
+    if (opIs(s->op, USL_SLOOP_LOAD) || opIs(s->op, USL_SLOOP_STORE) ||
+        opIs(s->op, USL_SLOOP_REDUCE))
+      rootBuffer(d, uslAccessGetMemRef(s->op), windows, &numWindows);
+    for (intptr_t k = 0; k < mlirOperationGetNumOperands(s->op); ++k) {
+      MlirValue v = mlirOperationGetOperand(s->op, k);
+      if (mlirTypeIsAMemRef(mlirValueGetType(v)))
+        rootBuffer(d, v, windows, &numWindows);
+    }
+  }
+  /* Translating registers parameters; the isl texts must declare them all,
+   * so translate once to find them, then again to build. */
+  Str access = {0}, schedule = {0};
+  for (int pass = 0; pass < 2; ++pass) {
+    strReset(&d->paramDecl);
+    strAppendf(&d->paramDecl, "[");
+    appendTuple(&d->paramDecl, "p", d->numParams);
+    strAppendf(&d->paramDecl, "] -> ");
+    for (int i = 0; i < d->numStmts; ++i) {
+      strReset(&access);
+      strReset(&schedule);
+      stmtTexts(d, &d->stmts[i], i, &access, &schedule);
+      if (pass == 1) {
+        d->stmts[i].access = readUnionMap(d, access.data);
+        d->stmts[i].schedule = readUnionMap(d, schedule.data);
+      }
+    }
+  }
+  free(access.data);
+  free(schedule.data);
+  free(c.ops);
+  return d;
+}
+
+void uslDepsDestroy(UslDeps *d) {
+  if (!d)
+    return;
+  for (int i = 0; i < d->numStmts; ++i) {
+    isl_union_map_free(d->stmts[i].access);
+    isl_union_map_free(d->stmts[i].schedule);
+  }
+  free(d->stmts);
+  free(d->buffers);
+  free(d->params);
+  free(d->paramDecl.data);
+  isl_ctx_free(d->ctx);
+  free(d);
+}
+
+/*--- queries --------------------------------------------------------------------*/
+
+static bool isInside(MlirOperation op, MlirOperation ancestor) {
+  for (MlirOperation p = mlirOperationGetParentOperation(op);
+       !mlirOperationIsNull(p); p = mlirOperationGetParentOperation(p))
+    if (mlirOperationEqual(p, ancestor))
+      return true;
+  return false;
+}
+
+/* Pairs of instances of s then t touching one element, one of them writing,
+ * s running first; NULL when the kinds cannot conflict. */
+static isl_union_map *pairDeps(Stmt *s, Stmt *t, bool reductionsCommute) {
+  if (!((s->kind | t->kind) & ACCESS_WRITE))
+    return NULL;
+  if (reductionsCommute && s->kind == ACCESS_REDUCE &&
+      t->kind == ACCESS_REDUCE && s->reduceKind == t->reduceKind)
+    return NULL;
+  isl_union_map *same = isl_union_map_apply_range(
+      isl_union_map_copy(s->access),
+      isl_union_map_reverse(isl_union_map_copy(t->access)));
+  isl_union_map *before = isl_union_map_lex_lt_union_map(
+      isl_union_map_copy(s->schedule), isl_union_map_copy(t->schedule));
+  return isl_union_map_intersect(same, before);
+}
+
+/* Reads the coordinates of a sampled point of [S[x] -> T[y]]. */
+static void fillViolation(UslDeps *d, Stmt *s, Stmt *t, isl_union_map *bad,
+                          UslDepViolation *v) {
+  memset(v, 0, sizeof *v);
+  v->first = s->op;
+  v->second = t->op;
+  v->firstDepth = s->depth;
+  v->secondDepth = t->depth;
+  memcpy(v->firstLoops, s->loops, sizeof s->loops);
+  memcpy(v->secondLoops, t->loops, sizeof t->loops);
+  v->conservative = !s->affine || !t->affine;
+  v->rank = -1;
+  isl_map *m = isl_map_from_union_map(bad);
+  isl_point *pt = isl_set_sample_point(isl_map_wrap(m));
+  if (!pt)
+    return;
+  for (int k = 0; k < s->depth; ++k) {
+    isl_val *val = isl_point_get_coordinate_val(pt, isl_dim_set, k);
+    v->firstIters[k] = isl_val_get_num_si(val);
+    isl_val_free(val);
+  }
+  for (int k = 0; k < t->depth; ++k) {
+    isl_val *val = isl_point_get_coordinate_val(pt, isl_dim_set, s->depth + k);
+    v->secondIters[k] = isl_val_get_num_si(val);
+    isl_val_free(val);
+  }
+  /* The element: the image of the first instance under both accesses. */
+  isl_set *wrapped = isl_set_from_point(pt);
+  isl_map *pair = isl_set_unwrap(wrapped);
+  isl_set *x = isl_map_domain(isl_map_copy(pair));
+  isl_set *y = isl_map_range(pair);
+  isl_union_set *ex = isl_union_set_apply(isl_union_set_from_set(x),
+                                          isl_union_map_copy(s->access));
+  isl_union_set *ey = isl_union_set_apply(isl_union_set_from_set(y),
+                                          isl_union_map_copy(t->access));
+  isl_union_set *both = isl_union_set_intersect(ex, ey);
+  isl_point *ept = isl_union_set_sample_point(both);
+  if (ept && !isl_point_is_void(ept)) {
+    isl_space *space = isl_point_get_space(ept);
+    const char *name = isl_space_get_tuple_name(space, isl_dim_set);
+    int b = name ? atoi(name + 1) : -1;
+    if (b >= 0 && b < d->numBuffers) {
+      Buffer *buf = &d->buffers[b];
+      v->buffer = buf->value;
+      if (buf->rank <= USL_DEPS_MAX_RANK) {
+        v->rank = buf->rank;
+        for (int k = 0; k < buf->rank; ++k) {
+          isl_val *val = isl_point_get_coordinate_val(ept, isl_dim_set,
+                                                      buf->allocDepth + k);
+          v->element[k] = isl_val_get_num_si(val);
+          isl_val_free(val);
+        }
+      }
+    }
+    isl_space_free(space);
+  }
+  isl_point_free(ept);
+}
+
+typedef bool (*PairFilter)(Stmt *s, Stmt *t, const void *ctx);
+
+/* Finds a dependence s -> t (filtered) whose schedule pair lies in `bad`,
+ * a relation on schedule vectors. */
+static bool findViolation(UslDeps *d, PairFilter filter, const void *ctx,
+                          isl_map *bad, bool reductionsCommute,
+                          UslDepViolation *v) {
+  isl_union_map *badU = isl_union_map_from_map(bad);
+  bool found = false;
+  for (int i = 0; i < d->numStmts && !found; ++i)
+    for (int j = 0; j < d->numStmts && !found; ++j) {
+      Stmt *s = &d->stmts[i], *t = &d->stmts[j];
+      if (!filter(s, t, ctx))
+        continue;
+      isl_union_map *deps = pairDeps(s, t, reductionsCommute);
+      if (!deps)
+        continue;
+      isl_union_map *wrong = isl_union_map_apply_range(
+          isl_union_map_apply_range(isl_union_map_copy(s->schedule),
+                                    isl_union_map_copy(badU)),
+          isl_union_map_reverse(isl_union_map_copy(t->schedule)));
+      deps = isl_union_map_intersect(deps, wrong);
+      if (isl_union_map_is_empty(deps) == isl_bool_false) {
+        found = true;
+        if (v)
+          fillViolation(d, s, t, deps, v);
+        else
+          isl_union_map_free(deps);
+      } else {
+        isl_union_map_free(deps);
+      }
+    }
+  isl_union_map_free(badU);
+  return found;
+}
+
+/* "{ [s0, ..] -> [t0, ..] : s0 = t0 and ... (first n) and <extra> }" */
+static isl_map *scheduleRelation(UslDeps *d, int equalPrefix,
+                                 const char *extra) {
+  Str s = {0};
+  strAppendf(&s, "{ [");
+  appendTuple(&s, "s", d->width);
+  strAppendf(&s, "] -> [");
+  appendTuple(&s, "t", d->width);
+  strAppendf(&s, "] : true");
+  for (int k = 0; k < equalPrefix; ++k)
+    strAppendf(&s, " and s%d = t%d", k, k);
+  strAppendf(&s, " and %s }", extra);
+  isl_map *m = isl_map_read_from_str(d->ctx, s.data);
+  free(s.data);
+  return m;
+}
+
+static int loopVariableDim(UslDeps *d, MlirOperation loop) {
+  PathEntry path[MAX_PATH];
+  return pathOf(loop, d->func, path); /* the variable follows the loop */
+}
+
+static bool bothInside(Stmt *s, Stmt *t, const void *loop) {
+  MlirOperation l = *(const MlirOperation *)loop;
+  return isInside(s->op, l) && isInside(t->op, l);
+}
+
+bool uslDepsLoopIsParallel(UslDeps *d, MlirOperation loop,
+                           UslDepViolation *v) {
+  int dim = loopVariableDim(d, loop);
+  char extra[64];
+  snprintf(extra, sizeof extra, "s%d < t%d", dim, dim);
+  return !findViolation(d, bothInside, &loop,
+                        scheduleRelation(d, dim, extra), false, v);
+}
+
+bool uslDepsPermutationIsLegal(UslDeps *d, MlirOperation *band, int n,
+                               const int *perm, UslDepViolation *v) {
+  /* P maps a schedule vector to the one after the permutation. */
+  Str s = {0};
+  strAppendf(&s, "{ [");
+  appendTuple(&s, "s", d->width);
+  strAppendf(&s, "] -> [");
+  int dims[USL_DEPS_MAX_DEPTH];
+  for (int k = 0; k < n; ++k)
+    dims[k] = loopVariableDim(d, band[k]);
+  for (int i = 0; i < d->width; ++i) {
+    int from = i;
+    for (int k = 0; k < n; ++k)
+      if (dims[k] == i)
+        from = dims[perm[k]];
+    strAppendf(&s, "%ss%d", i ? ", " : "", from);
+  }
+  strAppendf(&s, "] }");
+  isl_map *p = isl_map_read_from_str(d->ctx, s.data);
+  free(s.data);
+  isl_map *ge = isl_map_lex_ge(isl_space_range(isl_map_get_space(p)));
+  isl_map *bad = isl_map_apply_range(
+      isl_map_apply_range(isl_map_copy(p), ge), isl_map_reverse(p));
+  return !findViolation(d, bothInside, &band[0], bad, true, v);
+}
+
+bool uslDepsBandIsPermutable(UslDeps *d, MlirOperation *band, int n,
+                             UslDepViolation *v) {
+  Str extra = {0};
+  strAppendf(&extra, "(false");
+  for (int k = 0; k < n; ++k) {
+    int dim = loopVariableDim(d, band[k]);
+    strAppendf(&extra, " or t%d < s%d", dim, dim);
+  }
+  strAppendf(&extra, ")");
+  isl_map *bad =
+      scheduleRelation(d, loopVariableDim(d, band[0]), extra.data);
+  free(extra.data);
+  return !findViolation(d, bothInside, &band[0], bad, true, v);
+}
+
+bool uslDepsFissionIsLegal(UslDeps *d, MlirOperation loop,
+                           MlirOperation splitAfter, UslDepViolation *v) {
+  int dim = loopVariableDim(d, loop);
+  int k = indexInBlock(splitAfter);
+  char extra[160];
+  snprintf(extra, sizeof extra, "s%d < t%d and s%d > %d and t%d <= %d", dim,
+           dim, dim + 1, k, dim + 1, k);
+  return !findViolation(d, bothInside, &loop, scheduleRelation(d, dim, extra),
+                        true, v);
+}
+
+typedef struct FusionPair {
+  MlirOperation first, second;
+} FusionPair;
+
+static bool firstThenSecond(Stmt *s, Stmt *t, const void *ctx) {
+  const FusionPair *f = ctx;
+  return isInside(s->op, f->first) && isInside(t->op, f->second);
+}
+
+bool uslDepsFusionIsLegal(UslDeps *d, MlirOperation first,
+                          MlirOperation second, UslDepViolation *v) {
+  int dim = loopVariableDim(d, first); /* position at dim - 1 */
+  char extra[160];
+  snprintf(extra, sizeof extra, "s%d = %d and t%d = %d and t%d < s%d",
+           dim - 1, indexInBlock(first), dim - 1, indexInBlock(second), dim,
+           dim);
+  FusionPair pair = {first, second};
+  return !findViolation(d, firstThenSecond, &pair,
+                        scheduleRelation(d, dim - 1, extra), true, v);
+}
+
+/*--- messages -------------------------------------------------------------------*/
+
+static int lineOf(MlirOperation op) {
+  MlirLocation loc = mlirOperationGetLocation(op);
+  return mlirLocationIsAFileLineColRange(loc)
+             ? mlirLocationFileLineColRangeGetStartLine(loc)
+             : 0;
+}
+
+static const char *verbOf(MlirOperation op) {
+  if (opIs(op, USL_SLOOP_LOAD))
+    return "reads";
+  if (opIs(op, USL_SLOOP_STORE))
+    return "writes";
+  if (opIs(op, USL_SLOOP_REDUCE))
+    return "updates";
+  return "may access";
+}
+
+static void describeOp(Str *s, MlirOperation op) {
+  MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
+  strAppendf(s, "'%.*s'", (int)name.length, name.data);
+  int line = lineOf(op);
+  if (line)
+    strAppendf(s, " (line %d)", line);
+}
+
+static void describeIteration(Str *s, const MlirOperation *loops,
+                              const int64_t *iters, int depth) {
+  if (depth == 0) {
+    strAppendf(s, "outside any loop");
+    return;
+  }
+  strAppendf(s, "in iteration (");
+  for (int k = 0; k < depth; ++k) {
+    MlirStringRef name = uslForGetName(loops[k]);
+    strAppendf(s, "%s%.*s = %lld", k ? ", " : "", (int)name.length, name.data,
+               (long long)iters[k]);
+  }
+  strAppendf(s, ")");
+}
+
+static void describeBuffer(Str *s, MlirValue buffer) {
+  if (mlirValueIsNull(buffer)) {
+    strAppendf(s, "a buffer");
+    return;
+  }
+  if (mlirValueIsABlockArgument(buffer))
+    strAppendf(s, "argument %ld",
+               (long)mlirBlockArgumentGetArgNumber(buffer));
+  else {
+    MlirStringRef name = uslAllocGetName(mlirOpResultGetOwner(buffer));
+    strAppendf(s, "'%.*s'", (int)name.length, name.data);
+  }
+}
+
+void uslDepsDescribe(const UslDepViolation *v, char *out, size_t size) {
+  Str s = {0};
+  describeOp(&s, v->first);
+  strAppendf(&s, " %s ", verbOf(v->first));
+  if (v->rank >= 0) {
+    strAppendf(&s, "element [");
+    for (int k = 0; k < v->rank; ++k)
+      strAppendf(&s, "%s%lld", k ? ", " : "", (long long)v->element[k]);
+    strAppendf(&s, "] of ");
+  }
+  describeBuffer(&s, v->buffer);
+  strAppendf(&s, " ");
+  describeIteration(&s, v->firstLoops, v->firstIters, v->firstDepth);
+  strAppendf(&s, ", and ");
+  describeOp(&s, v->second);
+  strAppendf(&s, " %s it ", verbOf(v->second));
+  describeIteration(&s, v->secondLoops, v->secondIters, v->secondDepth);
+  if (v->conservative)
+    strAppendf(&s, " (an access or bound is not affine, so this is assumed "
+                   "conservatively)");
+  snprintf(out, size, "%s", s.data ? s.data : "");
+  free(s.data);
+}

@@ -1,0 +1,271 @@
+/*===- directive.c - what the schedule directive passes share ------------===*/
+
+#include "directive.h"
+
+#include "usl/sloop.h"
+
+#include "mlir-c/BuiltinAttributes.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void uslLoopName(MlirOperation loop, char *out, size_t size) {
+  MlirStringRef name = uslForGetName(loop);
+  snprintf(out, size, "%.*s", (int)name.length, name.data);
+}
+
+typedef struct FindState {
+  MlirStringRef name;
+  int wanted, seen;
+  MlirOperation found;
+} FindState;
+
+static MlirWalkResult findLoop(MlirOperation op, void *userData) {
+  FindState *s = userData;
+  if (!uslOpIs(op, USL_SLOOP_FOR))
+    return MlirWalkResultAdvance;
+  MlirStringRef n = uslForGetName(op);
+  if (n.length == s->name.length && !memcmp(n.data, s->name.data, n.length) &&
+      s->seen++ == s->wanted) {
+    s->found = op;
+    return MlirWalkResultInterrupt;
+  }
+  return MlirWalkResultAdvance;
+}
+
+MlirOperation uslFindLoop(MlirOperation root, MlirStringRef name,
+                          int occurrence) {
+  FindState s = {name, occurrence, 0, {NULL}};
+  mlirOperationWalk(root, findLoop, &s, MlirWalkPreOrder);
+  return s.found;
+}
+
+MlirOperation uslEnclosingFunc(MlirOperation op) {
+  return uslGetParentOfName(op, "func.func");
+}
+
+static MlirStringRef funcName(MlirOperation func) {
+  return mlirStringAttrGetValue(mlirOperationGetAttributeByName(
+      func, mlirStringRefCreateFromCString("sym_name")));
+}
+
+typedef struct NameList {
+  char text[512];
+  size_t length;
+} NameList;
+
+static MlirWalkResult listLoop(MlirOperation op, void *userData) {
+  NameList *l = userData;
+  if (!uslOpIs(op, USL_SLOOP_FOR))
+    return MlirWalkResultAdvance;
+  MlirStringRef n = uslForGetName(op);
+  char quoted[80];
+  snprintf(quoted, sizeof quoted, "'%.*s'", (int)n.length, n.data);
+  if (!strstr(l->text, quoted) && l->length + strlen(quoted) + 3 < sizeof l->text)
+    l->length += (size_t)snprintf(l->text + l->length,
+                                  sizeof l->text - l->length, "%s%s",
+                                  l->length ? ", " : "", quoted);
+  return MlirWalkResultAdvance;
+}
+
+MlirOperation uslDirectiveFindLoop(MlirOperation module,
+                                   const UslLoopTarget *target,
+                                   const char *directive) {
+  MlirLocation loc = mlirOperationGetLocation(module);
+  if (!target->loop[0]) {
+    uslEmitErrorf(loc, "'%s' needs the loop to apply to: loop=NAME",
+                  directive);
+    return (MlirOperation){NULL};
+  }
+  MlirOperation found = {NULL}, foundFunc = {NULL};
+  NameList names = {"", 0};
+  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
+  for (MlirOperation f = mlirBlockGetFirstOperation(body);
+       !mlirOperationIsNull(f); f = mlirOperationGetNextInBlock(f)) {
+    if (!uslOpIs(f, "func.func"))
+      continue;
+    MlirStringRef fname = funcName(f);
+    if (target->func[0] && (fname.length != strlen(target->func) ||
+                            memcmp(fname.data, target->func, fname.length)))
+      continue;
+    mlirOperationWalk(f, listLoop, &names, MlirWalkPreOrder);
+    MlirOperation loop =
+        uslFindLoop(f, mlirStringRefCreateFromCString(target->loop),
+                    (int)target->occurrence);
+    if (mlirOperationIsNull(loop))
+      continue;
+    if (!mlirOperationIsNull(found)) {
+      MlirStringRef a = funcName(foundFunc);
+      uslEmitErrorf(loc,
+                    "'%s': both @%.*s and @%.*s have a loop '%s'; choose one "
+                    "with func=NAME",
+                    directive, (int)a.length, a.data, (int)fname.length,
+                    fname.data, target->loop);
+      return (MlirOperation){NULL};
+    }
+    found = loop;
+    foundFunc = f;
+  }
+  if (mlirOperationIsNull(found)) {
+    if (target->func[0] && !names.length)
+      uslEmitErrorf(loc, "'%s': no function @%s with loops", directive,
+                    target->func);
+    else if (target->occurrence)
+      uslEmitErrorf(loc,
+                    "'%s': there is no loop '%s' number %lld (counting from "
+                    "0); loops are %s",
+                    directive, target->loop, (long long)target->occurrence,
+                    names.length ? names.text : "none");
+    else
+      uslEmitErrorf(loc, "'%s': no loop named '%s'; loops are %s", directive,
+                    target->loop, names.length ? names.text : "none");
+  }
+  return found;
+}
+
+UslSnapshot uslSnapshotTake(MlirOperation func) {
+  return (UslSnapshot){func, mlirOperationClone(func)};
+}
+
+void uslSnapshotRestore(UslSnapshot *s) {
+  mlirRegionTakeBody(mlirOperationGetRegion(s->func, 0),
+                     mlirOperationGetRegion(s->copy, 0));
+  uslSnapshotDrop(s);
+}
+
+void uslSnapshotDrop(UslSnapshot *s) {
+  if (!mlirOperationIsNull(s->copy))
+    mlirOperationDestroy(s->copy);
+  s->copy = (MlirOperation){NULL};
+}
+
+MlirOperation uslOnlyChildLoop(MlirOperation loop) {
+  MlirBlock body = uslForGetBody(loop);
+  MlirOperation first = mlirBlockGetFirstOperation(body);
+  if (mlirOperationIsNull(first) || !uslOpIs(first, USL_SLOOP_FOR))
+    return (MlirOperation){NULL};
+  MlirOperation next = mlirOperationGetNextInBlock(first);
+  if (!mlirOperationEqual(next, mlirBlockGetTerminator(body)))
+    return (MlirOperation){NULL};
+  return first;
+}
+
+bool uslParseTail(const char *text, UslTail *tail) {
+  if (!strcmp(text, "perfect"))
+    *tail = USL_TAIL_PERFECT;
+  else if (!strcmp(text, "guard"))
+    *tail = USL_TAIL_GUARD;
+  else if (!strcmp(text, "cut"))
+    *tail = USL_TAIL_CUT;
+  else
+    return false;
+  return true;
+}
+
+int uslSplitNames(const char *text, char names[][USL_MAX_STRING_OPTION],
+                  int max) {
+  int n = 0;
+  while (*text) {
+    size_t len = strcspn(text, ",");
+    if (n == max || len == 0 || len >= USL_MAX_STRING_OPTION)
+      return -1;
+    memcpy(names[n], text, len);
+    names[n++][len] = '\0';
+    text += len;
+    if (*text == ',')
+      ++text;
+  }
+  return n;
+}
+
+static bool usesValue(MlirOperation op, MlirValue v) {
+  for (intptr_t i = 0; i < mlirOperationGetNumOperands(op); ++i)
+    if (mlirValueEqual(mlirOperationGetOperand(op, i), v))
+      return true;
+  return false;
+}
+
+bool uslCheckRectangularBand(MlirOperation *band, int n, const char *what) {
+  char a[USL_MAX_STRING_OPTION], b[USL_MAX_STRING_OPTION];
+  for (int k = 0; k + 1 < n; ++k)
+    if (!mlirOperationEqual(uslOnlyChildLoop(band[k]), band[k + 1])) {
+      uslLoopName(band[k], a, sizeof a);
+      uslLoopName(band[k + 1], b, sizeof b);
+      uslEmitErrorf(mlirOperationGetLocation(band[k]),
+                    "cannot %s: loop '%s' holds other ops besides loop '%s', "
+                    "so they are not perfectly nested",
+                    what, a, b);
+      return false;
+    }
+  for (int k = 1; k < n; ++k)
+    for (int j = 0; j < k; ++j)
+      if (usesValue(band[k], uslForGetInductionVar(band[j]))) {
+        uslLoopName(band[k], a, sizeof a);
+        uslLoopName(band[j], b, sizeof b);
+        uslEmitErrorf(mlirOperationGetLocation(band[k]),
+                      "cannot %s: the bounds of loop '%s' depend on loop "
+                      "'%s'",
+                      what, a, b);
+        return false;
+      }
+  return true;
+}
+
+bool uslDirectiveFindBand(MlirOperation module, const char *func,
+                          char names[][USL_MAX_STRING_OPTION], int n,
+                          MlirOperation *band, const char *directive) {
+  MlirOperation loops[USL_MAX_LIST_OPTION];
+  for (int k = 0; k < n; ++k) {
+    UslLoopTarget t = {.occurrence = 0};
+    snprintf(t.func, sizeof t.func, "%s", func);
+    snprintf(t.loop, sizeof t.loop, "%s", names[k]);
+    loops[k] = uslDirectiveFindLoop(module, &t, directive);
+    if (mlirOperationIsNull(loops[k]))
+      return false;
+  }
+  /* The outermost named loop, around all the others, starts the band. */
+  int outer = 0;
+  for (int k = 0; k < n; ++k) {
+    bool isAncestorOfAll = true;
+    for (int j = 0; j < n && isAncestorOfAll; ++j) {
+      if (j == k)
+        continue;
+      bool inside = false;
+      for (MlirOperation p = mlirOperationGetParentOperation(loops[j]);
+           !mlirOperationIsNull(p); p = mlirOperationGetParentOperation(p))
+        if (mlirOperationEqual(p, loops[k]))
+          inside = true;
+      isAncestorOfAll = inside;
+    }
+    if (isAncestorOfAll)
+      outer = k;
+  }
+  band[0] = loops[outer];
+  for (int k = 1; k < n; ++k) {
+    band[k] = uslOnlyChildLoop(band[k - 1]);
+    if (mlirOperationIsNull(band[k])) {
+      char a[USL_MAX_STRING_OPTION];
+      uslLoopName(band[k - 1], a, sizeof a);
+      uslEmitErrorf(mlirOperationGetLocation(band[k - 1]),
+                    "'%s': the loops %d loops deep from '%s' are not a "
+                    "perfect nest; loop '%s' holds more than one loop",
+                    directive, n, names[outer], a);
+      return false;
+    }
+  }
+  for (int k = 0; k < n; ++k) {
+    bool named = false;
+    for (int j = 0; j < n; ++j)
+      named = named || mlirOperationEqual(band[k], loops[j]);
+    if (!named) {
+      char a[USL_MAX_STRING_OPTION];
+      uslLoopName(band[k], a, sizeof a);
+      uslEmitErrorf(mlirOperationGetLocation(band[k]),
+                    "'%s': loop '%s' sits between the named loops; name all "
+                    "loops of the band",
+                    directive, a);
+      return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,86 @@
+/*===- directive.h - what the schedule directive passes share ------------===*/
+
+#ifndef USL_PASSES_DIRECTIVE_H
+#define USL_PASSES_DIRECTIVE_H
+
+#include "support.h"
+#include "usl/passes.h"
+#include "usl/schedule.h"
+
+#include <stddef.h>
+
+/* Which loop a directive applies to: `loop` names it, `occurrence` picks
+ * among loops of that name (0 first, in program order), `func` among
+ * functions when several hold it. */
+typedef struct UslLoopTarget {
+  char func[USL_MAX_STRING_OPTION];
+  char loop[USL_MAX_STRING_OPTION];
+  int64_t occurrence;
+} UslLoopTarget;
+
+#define USL_LOOP_TARGET_OPTIONS(Type, field)                                   \
+  {"loop", USL_OPTION_STRING, offsetof(Type, field.loop),                      \
+   "name of the loop", 0, 0},                                                  \
+      {"occurrence", USL_OPTION_INT, offsetof(Type, field.occurrence),         \
+       "which loop of that name, 0 being the first", 0, 1 << 30},              \
+      {"func", USL_OPTION_STRING, offsetof(Type, field.func),                  \
+       "the function holding the loop", 0, 0}
+
+/* The loop `target` designates in `module`; emits an error naming the
+ * loops that exist and returns null when there is none, or when several
+ * functions have one and `func` does not choose. */
+MlirOperation uslDirectiveFindLoop(MlirOperation module,
+                                   const UslLoopTarget *target,
+                                   const char *directive);
+
+/* The func.func around `op`. */
+MlirOperation uslEnclosingFunc(MlirOperation op);
+
+/* A copy of a function to restore when a multi-step directive fails. */
+typedef struct UslSnapshot {
+  MlirOperation func, copy;
+} UslSnapshot;
+
+UslSnapshot uslSnapshotTake(MlirOperation func);
+void uslSnapshotRestore(UslSnapshot *s); /* invalidates ops of the function */
+void uslSnapshotDrop(UslSnapshot *s);
+
+/* Writes the loop's name, NUL-terminated, into `out`. */
+void uslLoopName(MlirOperation loop, char *out, size_t size);
+
+/* The only loop in `loop`'s body (besides its terminator), or null. */
+MlirOperation uslOnlyChildLoop(MlirOperation loop);
+
+/* Parses "perfect", "guard" or "cut". */
+bool uslParseTail(const char *text, UslTail *tail);
+
+
+/* Checks that the iterations of `loop` are independent; otherwise emits
+ * "cannot <what> loop ..." with the dependence at the loop. */
+bool uslCheckLoopParallel(MlirOperation loop, const char *what);
+
+/* Reads a comma-separated list of names from `text` into `names`; returns
+ * the count, or -1 when there are more than `max`. */
+int uslSplitNames(const char *text, char names[][USL_MAX_STRING_OPTION],
+                  int max);
+
+/* The perfectly nested band of loops named `names[0..n)` (in any order) in
+ * `module`, outermost first, written to `band`; emits an error otherwise. */
+bool uslDirectiveFindBand(MlirOperation module, const char *func,
+                          char names[][USL_MAX_STRING_OPTION], int n,
+                          MlirOperation *band, const char *directive);
+
+/* Checks that `band[0..n)` is a perfect nest whose bounds do not use each
+ * other's variables; emits an error naming the offending loop otherwise. */
+bool uslCheckRectangularBand(MlirOperation *band, int n, const char *what);
+
+/* uslSplit, also returning the new outer loop. */
+MlirLogicalResult uslSplitLoop(MlirOperation loop, int64_t factor,
+                               UslTail tail, MlirStringRef outerName,
+                               MlirStringRef innerName, MlirOperation *outer);
+
+/* Rebuilds the perfect nest band[0..n) so that loop k has band[perm[k]]'s
+ * header; no legality check (reorder.c). */
+void uslPermuteBand(MlirOperation *band, int n, const int *perm);
+
+#endif
