@@ -688,8 +688,9 @@ static void fillViolation(UslDeps *d, Stmt *s, Stmt *t, isl_union_map *bad,
   memcpy(v->secondLoops, t->loops, sizeof t->loops);
   v->conservative = !s->affine || !t->affine;
   v->rank = -1;
+  /* The first violating pair in program order reads best. */
   isl_map *m = isl_map_from_union_map(bad);
-  isl_point *pt = isl_set_sample_point(isl_map_wrap(m));
+  isl_point *pt = isl_set_sample_point(isl_set_lexmin(isl_map_wrap(m)));
   if (!pt)
     return;
   for (int k = 0; k < s->depth; ++k) {

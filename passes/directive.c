@@ -5,6 +5,8 @@
 #include "usl/sloop.h"
 
 #include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/Dialect/Affine.h"
+#include "mlir-c/Dialect/Arith.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -268,4 +270,10 @@ bool uslDirectiveFindBand(MlirOperation module, const char *func,
     }
   }
   return true;
+}
+
+intptr_t uslDirectiveDependentDialects(MlirDialectHandle *out) {
+  out[0] = mlirGetDialectHandle__affine__();
+  out[1] = mlirGetDialectHandle__arith__();
+  return 2;
 }

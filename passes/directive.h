@@ -74,6 +74,10 @@ bool uslDirectiveFindBand(MlirOperation module, const char *func,
  * other's variables; emits an error naming the offending loop otherwise. */
 bool uslCheckRectangularBand(MlirOperation *band, int n, const char *what);
 
+/* The dialects directives may create ops of (affine.apply for a rewritten
+ * loop variable used outside affine maps). */
+intptr_t uslDirectiveDependentDialects(MlirDialectHandle *out);
+
 /* uslSplit, also returning the new outer loop. */
 MlirLogicalResult uslSplitLoop(MlirOperation loop, int64_t factor,
                                UslTail tail, MlirStringRef outerName,

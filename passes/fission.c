@@ -140,4 +140,5 @@ const UslPassInfo uslFissionPass = {
     .optionsSize = sizeof(FissionOptions),
     .defaults = &defaults,
     .run = run,
+    .dependentDialects = uslDirectiveDependentDialects,
 };

@@ -121,4 +121,5 @@ const UslPassInfo uslFusePass = {
     .optionsSize = sizeof(FuseOptions),
     .defaults = &defaults,
     .run = run,
+    .dependentDialects = uslDirectiveDependentDialects,
 };

@@ -70,4 +70,5 @@ const UslPassInfo uslParallelizePass = {
     .optionsSize = sizeof(ParallelizeOptions),
     .defaults = &defaults,
     .run = run,
+    .dependentDialects = uslDirectiveDependentDialects,
 };

@@ -152,4 +152,5 @@ const UslPassInfo uslReorderPass = {
     .optionsSize = sizeof(ReorderOptions),
     .defaults = &defaults,
     .run = run,
+    .dependentDialects = uslDirectiveDependentDialects,
 };

@@ -212,4 +212,5 @@ const UslPassInfo uslSplitPass = {
     .optionsSize = sizeof(SplitOptions),
     .defaults = &defaults,
     .run = run,
+    .dependentDialects = uslDirectiveDependentDialects,
 };

@@ -324,4 +324,5 @@ const UslPassInfo uslTilePass = {
     .optionsSize = sizeof(TileOptions),
     .defaults = &defaults,
     .run = run,
+    .dependentDialects = uslDirectiveDependentDialects,
 };

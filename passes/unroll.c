@@ -85,4 +85,5 @@ const UslPassInfo uslUnrollPass = {
     .optionsSize = sizeof(UnrollOptions),
     .defaults = &defaults,
     .run = run,
+    .dependentDialects = uslDirectiveDependentDialects,
 };

@@ -70,4 +70,5 @@ const UslPassInfo uslVectorizePass = {
     .optionsSize = sizeof(VectorizeOptions),
     .defaults = &defaults,
     .run = run,
+    .dependentDialects = uslDirectiveDependentDialects,
 };
