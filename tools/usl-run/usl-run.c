@@ -18,6 +18,7 @@
 #define _GNU_SOURCE /* getopt_long, clock_gettime, dlopen */
 
 #include "../common/driver.h"
+#include "../common/jitrun.h"
 #include "usl/conversion.h"
 
 #include "mlir-c/BuiltinAttributes.h"
@@ -37,31 +38,6 @@
 
 static const char *const program = "usl-run";
 
-enum { MAX_RANK = 8, MAX_ARGS = 64 };
-
-typedef enum ElementKind { EK_F32, EK_F64, EK_I8, EK_I16, EK_I32, EK_I64 } ElementKind;
-
-/* One argument of the entry function: a buffer or a scalar. */
-typedef struct Arg {
-  bool isBuffer;
-  ElementKind kind;
-  int rank;
-  int64_t sizes[MAX_RANK], strides[MAX_RANK];
-  int64_t numElements;
-  void *initial; /* the seeded contents, copied into each run's buffer */
-  union {
-    int64_t i;
-    double f;
-  } scalar;
-} Arg;
-
-/* A memref descriptor as the lowered function takes it, unpacked. */
-typedef struct Descriptor {
-  void *allocated, *aligned;
-  int64_t offset;
-  int64_t sizes[MAX_RANK], strides[MAX_RANK];
-} Descriptor;
-
 typedef struct Options {
   const char *input, *entry, *compare, *reference, *argSpec;
   uint64_t seed;
@@ -70,314 +46,32 @@ typedef struct Options {
   int bench;
 } Options;
 
-static size_t elementSize(ElementKind k) {
-  static const size_t sizes[] = {4, 8, 1, 2, 4, 8};
-  return sizes[k];
-}
-
-static bool isFloatKind(ElementKind k) { return k == EK_F32 || k == EK_F64; }
-
-static bool elementKindOf(MlirType t, ElementKind *k) {
-  if (mlirTypeIsAF32(t))
-    *k = EK_F32;
-  else if (mlirTypeIsAF64(t))
-    *k = EK_F64;
-  else if (mlirTypeIsAIndex(t))
-    *k = EK_I64;
-  else if (mlirTypeIsAInteger(t)) {
-    switch (mlirIntegerTypeGetWidth(t)) {
-    case 8: *k = EK_I8; break;
-    case 16: *k = EK_I16; break;
-    case 32: *k = EK_I32; break;
-    case 64: *k = EK_I64; break;
-    default: return false;
-    }
-  } else
-    return false;
-  return true;
-}
-
-/*--- deterministic data ---------------------------------------------------*/
-
-static uint64_t nextRandom(uint64_t *state) { /* splitmix64 */
-  uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
-}
-
-/* Floats in [-1, 1) on a 2^-16 grid; integers small enough that sums of a
- * few thousand products do not overflow 32 bits. */
-static void fillRandom(Arg *a, uint64_t seed) {
-  uint64_t state = seed;
-  for (int64_t i = 0; i < a->numElements; ++i) {
-    uint64_t r = nextRandom(&state);
-    double f = (double)(int64_t)(r >> 47) / 65536.0 - 1.0;
-    int64_t v = (int64_t)(r >> 58) - 32; /* [-32, 32) */
-    switch (a->kind) {
-    case EK_F32: ((float *)a->initial)[i] = (float)f; break;
-    case EK_F64: ((double *)a->initial)[i] = f; break;
-    case EK_I8: ((int8_t *)a->initial)[i] = (int8_t)(v / 4); break;
-    case EK_I16: ((int16_t *)a->initial)[i] = (int16_t)v; break;
-    case EK_I32: ((int32_t *)a->initial)[i] = (int32_t)v; break;
-    case EK_I64: ((int64_t *)a->initial)[i] = v; break;
-    }
-  }
-}
-
-static double elementAsDouble(const void *data, ElementKind k, int64_t i) {
+static ffi_type *ffiTypeOf(UslElementKind k) {
   switch (k) {
-  case EK_F32: return ((const float *)data)[i];
-  case EK_F64: return ((const double *)data)[i];
-  case EK_I8: return ((const int8_t *)data)[i];
-  case EK_I16: return ((const int16_t *)data)[i];
-  case EK_I32: return ((const int32_t *)data)[i];
-  case EK_I64: return (double)((const int64_t *)data)[i];
-  }
-  return 0;
-}
-
-static bool elementsEqual(const void *a, const void *b, ElementKind k,
-                          int64_t i) {
-  size_t s = elementSize(k);
-  return memcmp((const char *)a + i * s, (const char *)b + i * s, s) == 0;
-}
-
-/*--- arguments --------------------------------------------------------------*/
-
-/* Takes the next comma-separated item of the --args list into `item`. */
-static bool nextItem(const char **list, char *item, size_t size) {
-  if (!*list || !**list)
-    return false;
-  size_t n = strcspn(*list, ",");
-  if (n >= size)
-    n = size - 1;
-  memcpy(item, *list, n);
-  item[n] = '\0';
-  *list += n;
-  if (**list == ',')
-    ++*list;
-  return true;
-}
-
-/* Describes the arguments of `fnType` from the --args list. */
-static bool buildArgs(MlirType fnType, const char *spec, uint64_t seed,
-                      Arg *args, int *numArgs) {
-  intptr_t n = mlirFunctionTypeGetNumInputs(fnType);
-  if (n > MAX_ARGS) {
-    uslToolError(program, "functions with more than %d arguments are not "
-                          "supported", MAX_ARGS);
-    return false;
-  }
-  if (mlirFunctionTypeGetNumResults(fnType) != 0) {
-    uslToolError(program, "the function returns values; usl-run runs "
-                          "functions that write their results to buffers");
-    return false;
-  }
-  *numArgs = (int)n;
-  const char *rest = spec;
-  for (intptr_t i = 0; i < n; ++i) {
-    Arg *a = &args[i];
-    memset(a, 0, sizeof *a);
-    MlirType t = mlirFunctionTypeGetInput(fnType, i);
-    char item[128] = "";
-    bool given = nextItem(&rest, item, sizeof item);
-    a->isBuffer = mlirTypeIsAMemRef(t);
-    MlirType element = a->isBuffer ? mlirShapedTypeGetElementType(t) : t;
-    if (!elementKindOf(element, &a->kind)) {
-      uslToolError(program, "argument %ld has an unsupported type; use "
-                            "f32, f64, i8, i16, i32, i64 or index",
-                   (long)i);
-      return false;
-    }
-    if (!a->isBuffer) {
-      char *end;
-      if (!given) {
-        uslToolError(program, "argument %ld is a scalar and needs a value "
-                              "in --args", (long)i);
-        return false;
-      }
-      if (isFloatKind(a->kind))
-        a->scalar.f = strtod(item, &end);
-      else
-        a->scalar.i = strtoll(item, &end, 10);
-      if (end == item || *end) {
-        uslToolError(program, "argument %ld: '%s' is not a number", (long)i,
-                     item);
-        return false;
-      }
-      continue;
-    }
-    a->rank = (int)mlirShapedTypeGetRank(t);
-    if (a->rank > MAX_RANK) {
-      uslToolError(program, "argument %ld has rank %d; at most %d is "
-                            "supported", (long)i, a->rank, MAX_RANK);
-      return false;
-    }
-    /* Sizes: from the item (`17x13`) or the static type. */
-    const char *p = item;
-    for (int d = 0; d < a->rank; ++d) {
-      int64_t fixed = mlirShapedTypeIsDynamicDim(t, d)
-                          ? -1
-                          : mlirShapedTypeGetDimSize(t, d);
-      int64_t size = fixed;
-      if (given && *item) {
-        char *end;
-        size = strtoll(p, &end, 10);
-        if (end == p || size < 0 || (*end && *end != 'x') ||
-            (d + 1 < a->rank && *end != 'x') || (d + 1 == a->rank && *end)) {
-          uslToolError(program, "argument %ld: '%s' is not a shape of rank "
-                                "%d like 4x8", (long)i, item, a->rank);
-          return false;
-        }
-        p = *end ? end + 1 : end;
-      }
-      if (size < 0) {
-        uslToolError(program, "argument %ld has a dynamic size; give its "
-                              "shape in --args (e.g. 17x13)", (long)i);
-        return false;
-      }
-      if (fixed >= 0 && size != fixed) {
-        uslToolError(program, "argument %ld: size %" PRId64 " of dimension "
-                              "%d differs from the type's %" PRId64,
-                     (long)i, size, d, fixed);
-        return false;
-      }
-      a->sizes[d] = size;
-    }
-    a->numElements = 1;
-    for (int d = a->rank - 1; d >= 0; --d) {
-      a->strides[d] = a->numElements;
-      a->numElements *= a->sizes[d];
-    }
-    if (!mlirAttributeIsNull(mlirMemRefTypeGetLayout(t)) &&
-        !mlirAffineMapIsIdentity(mlirMemRefTypeGetAffineMap(t))) {
-      uslToolError(program, "argument %ld must have the identity layout",
-                   (long)i);
-      return false;
-    }
-    a->initial = calloc((size_t)(a->numElements ? a->numElements : 1),
-                        elementSize(a->kind));
-    fillRandom(a, seed * 1000003u + (uint64_t)i);
-  }
-  if (rest && *rest) {
-    uslToolError(program, "--args lists more values than the function's %d "
-                          "arguments", *numArgs);
-    return false;
-  }
-  return true;
-}
-
-/* The buffers of one run: fresh copies of the initial contents. */
-typedef struct Run {
-  void *data[MAX_ARGS];
-  Descriptor desc[MAX_ARGS];
-} Run;
-
-static void prepareRun(const Arg *args, int numArgs, Run *run) {
-  for (int i = 0; i < numArgs; ++i) {
-    run->data[i] = NULL;
-    if (!args[i].isBuffer)
-      continue;
-    size_t bytes = (size_t)args[i].numElements * elementSize(args[i].kind);
-    size_t rounded = (bytes + 63) / 64 * 64;
-    run->data[i] = aligned_alloc(64, rounded ? rounded : 64);
-    memcpy(run->data[i], args[i].initial, bytes);
-    Descriptor *d = &run->desc[i];
-    d->allocated = d->aligned = run->data[i];
-    d->offset = 0;
-    memcpy(d->sizes, args[i].sizes, sizeof d->sizes);
-    memcpy(d->strides, args[i].strides, sizeof d->strides);
-  }
-}
-
-static void freeRun(const Arg *args, int numArgs, Run *run) {
-  for (int i = 0; i < numArgs; ++i)
-    if (args[i].isBuffer)
-      free(run->data[i]);
-}
-
-/*--- calling ------------------------------------------------------------------*/
-
-/* Scalars converted to the function's parameter types. */
-typedef union ScalarSlot {
-  float f32;
-  double f64;
-  int8_t i8;
-  int16_t i16;
-  int32_t i32;
-  int64_t i64;
-} ScalarSlot;
-
-static void scalarSlot(const Arg *a, ScalarSlot *s) {
-  switch (a->kind) {
-  case EK_F32: s->f32 = (float)a->scalar.f; break;
-  case EK_F64: s->f64 = a->scalar.f; break;
-  case EK_I8: s->i8 = (int8_t)a->scalar.i; break;
-  case EK_I16: s->i16 = (int16_t)a->scalar.i; break;
-  case EK_I32: s->i32 = (int32_t)a->scalar.i; break;
-  case EK_I64: s->i64 = a->scalar.i; break;
-  }
-}
-
-/* Calls the lowered function through its packed wrapper: each memref is
- * passed as its unpacked descriptor fields. */
-static bool invokeJit(MlirExecutionEngine jit, const char *name,
-                      const Arg *args, int numArgs, Run *run) {
-  void *packed[MAX_ARGS * (3 + 2 * MAX_RANK)];
-  ScalarSlot scalars[MAX_ARGS];
-  int n = 0;
-  for (int i = 0; i < numArgs; ++i) {
-    if (!args[i].isBuffer) {
-      scalarSlot(&args[i], &scalars[i]);
-      packed[n++] = &scalars[i];
-      continue;
-    }
-    Descriptor *d = &run->desc[i];
-    packed[n++] = &d->allocated;
-    packed[n++] = &d->aligned;
-    packed[n++] = &d->offset;
-    for (int r = 0; r < args[i].rank; ++r)
-      packed[n++] = &d->sizes[r];
-    for (int r = 0; r < args[i].rank; ++r)
-      packed[n++] = &d->strides[r];
-  }
-  /* The engine wraps every function `f` in `_mlir_f(void **args)`. */
-  void *wrapper =
-      mlirExecutionEngineLookupPacked(jit, mlirStringRefCreateFromCString(name));
-  if (!wrapper)
-    return false;
-  void (*fn)(void **);
-  memcpy(&fn, &wrapper, sizeof fn);
-  fn(packed);
-  return true;
-}
-
-static ffi_type *ffiTypeOf(ElementKind k) {
-  switch (k) {
-  case EK_F32: return &ffi_type_float;
-  case EK_F64: return &ffi_type_double;
-  case EK_I8: return &ffi_type_sint8;
-  case EK_I16: return &ffi_type_sint16;
-  case EK_I32: return &ffi_type_sint32;
-  case EK_I64: return &ffi_type_sint64;
+  case USL_EK_F32: return &ffi_type_float;
+  case USL_EK_F64: return &ffi_type_double;
+  case USL_EK_I8: return &ffi_type_sint8;
+  case USL_EK_I16: return &ffi_type_sint16;
+  case USL_EK_I32: return &ffi_type_sint32;
+  case USL_EK_I64: return &ffi_type_sint64;
   }
   return &ffi_type_void;
 }
 
 /* Calls a C reference: buffers as pointers, scalars by value. */
-static void invokeC(void (*fn)(void), const Arg *args, int numArgs,
-                    Run *run) {
-  ffi_type *types[MAX_ARGS];
-  void *values[MAX_ARGS];
-  ScalarSlot scalars[MAX_ARGS];
+static void invokeC(void (*fn)(void), const UslRunArgs *all, UslRun *run) {
+  const UslRunArg *args = all->args;
+  int numArgs = all->count;
+  ffi_type *types[USL_RUN_MAX_ARGS];
+  void *values[USL_RUN_MAX_ARGS];
+  UslScalarSlot scalars[USL_RUN_MAX_ARGS];
   for (int i = 0; i < numArgs; ++i) {
     if (args[i].isBuffer) {
       types[i] = &ffi_type_pointer;
       values[i] = &run->data[i];
     } else {
       types[i] = ffiTypeOf(args[i].kind);
-      scalarSlot(&args[i], &scalars[i]);
+      uslScalarSlot(&args[i], &scalars[i]);
       values[i] = &scalars[i];
     }
   }
@@ -394,13 +88,13 @@ typedef struct Callee {
   void (*cFunction)(void);
 } Callee;
 
-static bool call(MlirExecutionEngine jit, const Callee *c, const Arg *args,
-                 int numArgs, Run *run) {
+static bool call(MlirExecutionEngine jit, const Callee *c,
+                 const UslRunArgs *args, UslRun *run) {
   if (c->cFunction) {
-    invokeC(c->cFunction, args, numArgs, run);
+    invokeC(c->cFunction, args, run);
     return true;
   }
-  if (!invokeJit(jit, c->jitName, args, numArgs, run)) {
+  if (!uslRunInvokeJit(jit, c->jitName, args, run)) {
     uslToolError(program, "cannot call %s in the JIT", c->label);
     return false;
   }
@@ -409,69 +103,23 @@ static bool call(MlirExecutionEngine jit, const Callee *c, const Arg *args,
 
 /*--- checking and timing ------------------------------------------------------*/
 
-static void formatIndex(const Arg *a, int64_t flat, char *out, size_t size) {
-  size_t used = (size_t)snprintf(out, size, "[");
-  for (int d = 0; d < a->rank; ++d)
-    used += (size_t)snprintf(out + used, size - used, "%s%" PRId64,
-                             d ? ", " : "", flat / a->strides[d] % a->sizes[d]);
-  snprintf(out + used, size - used, "]");
-}
-
 /* Compares every buffer of two runs; prints a summary or the mismatches. */
 static bool compareRuns(const Options *o, const Callee *x, const Callee *y,
-                        const Arg *args, int numArgs, const Run *rx,
-                        const Run *ry) {
-  int64_t compared = 0, mismatches = 0;
-  double maxAbs = 0, maxRel = 0;
-  int buffers = 0;
-  for (int i = 0; i < numArgs; ++i) {
-    const Arg *a = &args[i];
-    if (!a->isBuffer)
-      continue;
-    ++buffers;
-    int64_t reported = 0, bad = 0;
-    for (int64_t e = 0; e < a->numElements; ++e) {
-      ++compared;
-      bool ok;
-      double u = elementAsDouble(rx->data[i], a->kind, e);
-      double v = elementAsDouble(ry->data[i], a->kind, e);
-      if (isFloatKind(a->kind) && !o->exact) {
-        double diff = fabs(u - v);
-        ok = diff <= o->atol + o->rtol * fabs(v) || (isnan(u) && isnan(v));
-        if (diff > maxAbs)
-          maxAbs = diff;
-        if (v != 0 && diff / fabs(v) > maxRel)
-          maxRel = diff / fabs(v);
-      } else {
-        ok = elementsEqual(rx->data[i], ry->data[i], a->kind, e);
-        if (!ok && fabs(u - v) > maxAbs)
-          maxAbs = fabs(u - v);
-      }
-      if (ok)
-        continue;
-      ++bad;
-      if (reported++ < 5) {
-        char where[128];
-        formatIndex(a, e, where, sizeof where);
-        fprintf(stderr, "%s: mismatch in argument %d at %s: %s gives %.9g, "
-                        "%s gives %.9g\n",
-                program, i, where, x->label, u, y->label, v);
-      }
-    }
-    if (bad > 5)
-      fprintf(stderr, "%s: ... %" PRId64 " mismatches in argument %d\n",
-              program, bad, i);
-    mismatches += bad;
-  }
-  if (mismatches) {
+                        const UslRunArgs *args, const UslRun *rx,
+                        const UslRun *ry) {
+  UslTolerance tolerance = {o->atol, o->rtol, o->exact};
+  UslCompareResult r =
+      uslRunCompare(program, args, rx, x->label, ry, y->label, tolerance);
+  if (r.mismatches) {
     uslToolError(program, "%s differs from %s in %" PRId64 " of %" PRId64
                           " elements",
-                 x->label, y->label, mismatches, compared);
+                 x->label, y->label, r.mismatches, r.compared);
     return false;
   }
   printf("%s: %s matches %s: %d buffers, %" PRId64 " elements, max abs "
          "diff %.3g, max rel diff %.3g\n",
-         program, x->label, y->label, buffers, compared, maxAbs, maxRel);
+         program, x->label, y->label, r.buffers, r.compared, r.maxAbs,
+         r.maxRel);
   return true;
 }
 
@@ -488,15 +136,15 @@ static int compareDoubles(const void *a, const void *b) {
 
 /* Median seconds of `runs` calls (after one warm-up call). */
 static bool timeCalls(MlirExecutionEngine jit, const Callee *c,
-                      const Arg *args, int numArgs, int runs,
+                      const UslRunArgs *args, int runs,
                       double *median) {
-  Run run;
-  prepareRun(args, numArgs, &run);
+  UslRun run;
+  uslRunPrepare(args, &run);
   double *times = malloc((size_t)runs * sizeof *times);
-  bool ok = call(jit, c, args, numArgs, &run);
+  bool ok = call(jit, c, args, &run);
   for (int r = 0; r < runs && ok; ++r) {
     double start = now();
-    ok = call(jit, c, args, numArgs, &run);
+    ok = call(jit, c, args, &run);
     times[r] = now() - start;
   }
   if (ok) {
@@ -505,18 +153,19 @@ static bool timeCalls(MlirExecutionEngine jit, const Callee *c,
                        : 0.5 * (times[runs / 2 - 1] + times[runs / 2]);
   }
   free(times);
-  freeRun(args, numArgs, &run);
+  uslRunRelease(args, &run);
   return ok;
 }
 
-static void printBuffers(const Arg *args, int numArgs, const Run *run,
+static void printBuffers(const UslRunArgs *all, const UslRun *run,
                          const char *label) {
-  for (int i = 0; i < numArgs; ++i) {
+  const UslRunArg *args = all->args;
+  for (int i = 0; i < all->count; ++i) {
     if (!args[i].isBuffer)
       continue;
     printf("%s argument %d:", label, i);
     for (int64_t e = 0; e < args[i].numElements; ++e)
-      printf(" %.9g", elementAsDouble(run->data[i], args[i].kind, e));
+      printf(" %.9g", uslElementAsDouble(run->data[i], args[i].kind, e));
     printf("\n");
   }
 }
@@ -630,8 +279,7 @@ int main(int argc, char **argv) {
   MlirModule module = uslToolParseFile(ctx, o.input);
   MlirExecutionEngine jit = {NULL};
   void *library = NULL;
-  static Arg args[MAX_ARGS];
-  int numArgs = 0;
+  static UslRunArgs args;
   if (mlirModuleIsNull(module))
     goto done;
 
@@ -653,7 +301,7 @@ int main(int argc, char **argv) {
       goto done;
     }
   }
-  if (!buildArgs(fnType, o.argSpec, o.seed, args, &numArgs))
+  if (!uslRunArgsBuild(program, fnType, o.argSpec, o.seed, &args))
     goto done;
 
   char entryLabel[128], otherLabel[256];
@@ -699,26 +347,26 @@ int main(int argc, char **argv) {
   }
   mlirExecutionEngineInitialize(jit);
 
-  Run runX, runY;
-  prepareRun(args, numArgs, &runX);
-  bool ok = call(jit, &first, args, numArgs, &runX);
+  UslRun runX, runY;
+  uslRunPrepare(&args, &runX);
+  bool ok = call(jit, &first, &args, &runX);
   if (ok && o.print)
-    printBuffers(args, numArgs, &runX, entryLabel);
+    printBuffers(&args, &runX, entryLabel);
   bool comparing = o.compare || o.reference;
   if (ok && comparing) {
-    prepareRun(args, numArgs, &runY);
-    ok = call(jit, &second, args, numArgs, &runY) &&
-         compareRuns(&o, &first, &second, args, numArgs, &runX, &runY);
-    freeRun(args, numArgs, &runY);
+    uslRunPrepare(&args, &runY);
+    ok = call(jit, &second, &args, &runY) &&
+         compareRuns(&o, &first, &second, &args, &runX, &runY);
+    uslRunRelease(&args, &runY);
   } else if (ok) {
     printf("%s: ran %s\n", program, entryLabel);
   }
-  freeRun(args, numArgs, &runX);
+  uslRunRelease(&args, &runX);
 
   if (ok && o.bench) {
     double t1, t2 = 0;
-    ok = timeCalls(jit, &first, args, numArgs, o.bench, &t1) &&
-         (!comparing || timeCalls(jit, &second, args, numArgs, o.bench, &t2));
+    ok = timeCalls(jit, &first, &args, o.bench, &t1) &&
+         (!comparing || timeCalls(jit, &second, &args, o.bench, &t2));
     if (ok && comparing)
       printf("%s: median of %d runs: %s %.4f ms, %s %.4f ms: %s is %.2fx "
              "as fast\n",
@@ -731,8 +379,7 @@ int main(int argc, char **argv) {
   status = ok ? 0 : 1;
 
 done:
-  for (int i = 0; i < numArgs; ++i)
-    free(args[i].initial);
+  uslRunArgsFree(&args);
   if (!mlirExecutionEngineIsNull(jit))
     mlirExecutionEngineDestroy(jit);
   if (!mlirModuleIsNull(module))
