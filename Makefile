@@ -9,7 +9,7 @@ BUILD_ASAN   ?= build-asan
 CMAKE_FLAGS  ?= -DCMAKE_BUILD_TYPE=Release
 COMPILERS    := -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22
 
-.PHONY: all setup build demo check check-sanitize clean
+.PHONY: all setup build demo check check-sanitize fuzz-schedules clean
 
 all: build
 
@@ -34,6 +34,13 @@ $(BUILD_ASAN)/build.ninja: | setup
 
 check-sanitize: setup $(BUILD_ASAN)/build.ninja
 	cmake --build $(BUILD_ASAN) --target check-usl
+
+# Random schedules of every kernel family, N per family (default 1000), with
+# a seed that changes each run unless SEED is given.
+N    ?= 1000
+SEED ?= $(shell date +%s)
+fuzz-schedules: build
+	@scripts/fuzz-schedules.sh $(BUILD)/bin $(N) $(SEED)
 
 clean:
 	rm -rf $(BUILD) $(BUILD_ASAN)

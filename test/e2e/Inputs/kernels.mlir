@@ -1,0 +1,108 @@
+// Kernel families for the schedule fuzzer: each is scheduled at random and
+// must keep computing what it computes here.
+
+// C += A * B (f32): a reduction over k.
+func.func @matmul(%M: index, %N: index, %K: index, %A: memref<?x?xf32>,
+                  %B: memref<?x?xf32>, %C: memref<?x?xf32>) {
+  sloop.for %i = 0 to %M {
+    sloop.for %j = 0 to %N {
+      sloop.for %k = 0 to %K {
+        %a = sloop.load %A[%i, %k] : memref<?x?xf32>
+        %b = sloop.load %B[%k, %j] : memref<?x?xf32>
+        %p = arith.mulf %a, %b : f32
+        sloop.reduce add %p, %C[%i, %j] : memref<?x?xf32>
+      }
+    }
+  }
+  return
+}
+
+// The RVM case study's conv1d (i32) with its zero boundary.
+func.func @conv1d(%IC: index, %N: index, %OC: index, %W: index,
+                  %data: memref<?x?xi32>, %kernels: memref<?x?x?xi32>,
+                  %out: memref<?x?xi32>) {
+  %zero = arith.constant 0 : i32
+  sloop.for %i = 0 to %OC {
+    sloop.for %j = 0 to %N {
+      sloop.store %zero, %out[%i, %j] : memref<?x?xi32>
+      sloop.for %c = 0 to %IC {
+        sloop.for %r = 0 to %W {
+          %y = sloop.if %j + %r < %N -> i32 {
+            %d = sloop.load %data[%c, %j + %r] : memref<?x?xi32>
+            sloop.yield %d : i32
+          } else {
+            sloop.yield %zero : i32
+          }
+          %k = sloop.load %kernels[%i, %c, %r] : memref<?x?x?xi32>
+          %p = arith.muli %y, %k : i32
+          sloop.reduce add %p, %out[%i, %j] : memref<?x?xi32>
+        }
+      }
+    }
+  }
+  return
+}
+
+// A 2-D 5-point stencil (f64), out of place, on the interior.
+func.func @stencil(%N: index, %M: index, %A: memref<?x?xf64>,
+                   %B: memref<?x?xf64>) {
+  %four = arith.constant 4.0 : f64
+  sloop.for %i = 1 to %N - 1 {
+    sloop.for %j = 1 to %M - 1 {
+      %n = sloop.load %A[%i - 1, %j] : memref<?x?xf64>
+      %s = sloop.load %A[%i + 1, %j] : memref<?x?xf64>
+      %w = sloop.load %A[%i, %j - 1] : memref<?x?xf64>
+      %e = sloop.load %A[%i, %j + 1] : memref<?x?xf64>
+      %c = sloop.load %A[%i, %j] : memref<?x?xf64>
+      %ns = arith.addf %n, %s : f64
+      %we = arith.addf %w, %e : f64
+      %sum = arith.addf %ns, %we : f64
+      %cc = arith.mulf %c, %four : f64
+      %r = arith.subf %sum, %cc : f64
+      sloop.store %r, %B[%i, %j] : memref<?x?xf64>
+    }
+  }
+  return
+}
+
+// B = A^T (i16).
+func.func @transpose(%N: index, %M: index, %A: memref<?x?xi16>,
+                     %B: memref<?x?xi16>) {
+  sloop.for %i = 0 to %N {
+    sloop.for %j = 0 to %M {
+      %a = sloop.load %A[%i, %j] : memref<?x?xi16>
+      sloop.store %a, %B[%j, %i] : memref<?x?xi16>
+    }
+  }
+  return
+}
+
+// A two-stage 1-D blur through a temporary (f32): fusion and fission.
+func.func @blur(%N: index, %in: memref<?xf32>, %tmp: memref<?xf32>,
+                %out: memref<?xf32>) {
+  sloop.for %x = 0 to %N - 2 {
+    %a = sloop.load %in[%x] : memref<?xf32>
+    %b = sloop.load %in[%x + 1] : memref<?xf32>
+    %c = sloop.load %in[%x + 2] : memref<?xf32>
+    %ab = arith.addf %a, %b : f32
+    %s = arith.addf %ab, %c : f32
+    sloop.store %s, %tmp[%x] : memref<?xf32>
+  }
+  sloop.for %y = 0 to %N - 2 {
+    %t = sloop.load %tmp[%y] : memref<?xf32>
+    %u = arith.mulf %t, %t : f32
+    sloop.store %u, %out[%y] : memref<?xf32>
+  }
+  return
+}
+
+// An in-place prefix sum per row (i64): a recurrence along j.
+func.func @prefix(%N: index, %M: index, %A: memref<?x?xi64>) {
+  sloop.for %i = 0 to %N {
+    sloop.for %j = 1 to %M {
+      %p = sloop.load %A[%i, %j - 1] : memref<?x?xi64>
+      sloop.reduce add %p, %A[%i, %j] : memref<?x?xi64>
+    }
+  }
+  return
+}

@@ -1,0 +1,396 @@
+/*===- usl-fuzz-schedules.c - random schedules must not change results ---===*
+ *
+ *   usl-fuzz-schedules FILE -e FN [--args=...] [--seed=S] [--count=N]
+ *                      [--steps=K] [--openmp] [--verbose]
+ *
+ * Makes N copies of FN and applies K random directives to each (random
+ * loops, random parameters, legal or not). A rejected directive must emit an
+ * error and leave its function exactly as it was; every schedule must verify;
+ * then all copies are lowered together, JIT-compiled once and run on the
+ * same seeded inputs as FN, and every buffer must equal FN's (integers
+ * exactly, floats within tolerance). Prints each failing schedule as the
+ * list of directives that made it, and ends with "N passed, M failed".
+ *
+ *===---------------------------------------------------------------------===*/
+
+#define _GNU_SOURCE /* getopt_long */
+
+#include "../common/driver.h"
+#include "../common/jitrun.h"
+#include "usl/conversion.h"
+#include "usl/schedule.h"
+#include "usl/sloop.h"
+
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/Diagnostics.h"
+
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const program = "usl-fuzz-schedules";
+
+/*--- small helpers -------------------------------------------------------------*/
+
+typedef struct Text {
+  char *data;
+  size_t length, capacity;
+} Text;
+
+static void textAppend(MlirStringRef s, void *userData) {
+  Text *t = userData;
+  if (t->length + s.length + 1 > t->capacity) {
+    t->capacity = 2 * (t->length + s.length + 1);
+    t->data = realloc(t->data, t->capacity);
+  }
+  memcpy(t->data + t->length, s.data, s.length);
+  t->length += s.length;
+  t->data[t->length] = '\0';
+}
+
+static char *printOp(MlirOperation op) {
+  Text t = {0};
+  textAppend(mlirStringRefCreateFromCString(""), &t);
+  mlirOperationPrint(op, textAppend, &t);
+  return t.data;
+}
+
+static uint64_t nextRandom(uint64_t *state) { /* splitmix64 */
+  uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+/* A uniform integer in [lo, hi]. */
+static int64_t pick(uint64_t *rng, int64_t lo, int64_t hi) {
+  return lo + (int64_t)(nextRandom(rng) % (uint64_t)(hi - lo + 1));
+}
+
+/* Counts errors instead of printing them (unless verbose). */
+typedef struct Diagnostics {
+  int errors;
+  bool verbose;
+} Diagnostics;
+
+static void printToStderr(MlirStringRef s, void *userData) {
+  (void)userData;
+  fwrite(s.data, 1, s.length, stderr);
+}
+
+static MlirLogicalResult countDiagnostic(MlirDiagnostic d, void *userData) {
+  Diagnostics *diags = userData;
+  if (mlirDiagnosticGetSeverity(d) == MlirDiagnosticError)
+    ++diags->errors;
+  if (diags->verbose) {
+    fprintf(stderr, "  rejected: ");
+    mlirDiagnosticPrint(d, printToStderr, NULL);
+    fputc('\n', stderr);
+  }
+  return mlirLogicalResultSuccess();
+}
+
+/*--- random directives ----------------------------------------------------------*/
+
+typedef struct LoopList {
+  MlirOperation ops[256];
+  int count;
+} LoopList;
+
+static MlirWalkResult collectLoop(MlirOperation op, void *userData) {
+  LoopList *l = userData;
+  if (uslOpIs(op, USL_SLOOP_FOR) && l->count < 256)
+    l->ops[l->count++] = op;
+  return MlirWalkResultAdvance;
+}
+
+static MlirOperation onlyChildLoop(MlirOperation loop) {
+  MlirBlock body = uslForGetBody(loop);
+  MlirOperation first = mlirBlockGetFirstOperation(body);
+  if (!uslOpIs(first, USL_SLOOP_FOR) ||
+      !mlirOperationEqual(mlirOperationGetNextInBlock(first),
+                          mlirBlockGetTerminator(body)))
+    return (MlirOperation){NULL};
+  return first;
+}
+
+static const char *const tailNames[] = {"perfect", "guard", "cut"};
+
+/* Applies one random directive to a random loop of `func`; appends what it
+ * did to `log`. Returns false when it was rejected. */
+static bool applyRandom(MlirOperation func, uint64_t *rng, char *log,
+                        size_t logSize) {
+  LoopList loops = {.count = 0};
+  mlirOperationWalk(func, collectLoop, &loops, MlirWalkPreOrder);
+  size_t used = strlen(log);
+  if (loops.count == 0) {
+    snprintf(log + used, logSize - used, " (no loops)");
+    return true;
+  }
+  MlirOperation loop = loops.ops[pick(rng, 0, loops.count - 1)];
+  MlirStringRef n = uslForGetName(loop);
+  char name[80];
+  snprintf(name, sizeof name, "%.*s", (int)n.length, n.data);
+  MlirLogicalResult r = mlirLogicalResultFailure();
+  MlirStringRef none = mlirStringRefCreateFromCString("");
+  switch (pick(rng, 0, 7)) {
+  case 0: {
+    int64_t f = pick(rng, 2, 5);
+    UslTail t = (UslTail)pick(rng, 0, 2);
+    snprintf(log + used, logSize - used, " split(%s, %lld, %s)", name,
+             (long long)f, tailNames[t]);
+    r = uslSplit(loop, f, t, none, none);
+    break;
+  }
+  case 1: {
+    MlirOperation band[2] = {loop, onlyChildLoop(loop)};
+    int64_t sizes[2] = {pick(rng, 2, 5), pick(rng, 2, 5)};
+    UslTail t = (UslTail)pick(rng, 0, 1);
+    int n = mlirOperationIsNull(band[1]) ? 1 : 2;
+    snprintf(log + used, logSize - used, " tile(%s x%d, %lld, %lld, %s)",
+             name, n, (long long)sizes[0], (long long)sizes[1], tailNames[t]);
+    r = uslTile(band, n, sizes, t);
+    break;
+  }
+  case 2: {
+    MlirOperation band[2] = {loop, onlyChildLoop(loop)};
+    int perm[2] = {1, 0};
+    snprintf(log + used, logSize - used, " reorder(%s)", name);
+    if (mlirOperationIsNull(band[1]))
+      return true; /* nothing to swap; not a directive to test */
+    r = uslReorder(band, 2, perm);
+    break;
+  }
+  case 3: {
+    int64_t after = pick(rng, 1, 3);
+    snprintf(log + used, logSize - used, " fission(%s, %lld)", name,
+             (long long)after);
+    r = uslFission(loop, after);
+    break;
+  }
+  case 4:
+    snprintf(log + used, logSize - used, " fuse(%s)", name);
+    r = uslFuse(loop);
+    break;
+  case 5: {
+    int64_t f = pick(rng, 0, 3);
+    if (f == 1)
+      f = 0;
+    int64_t lb, ub;
+    if (f == 0 && (!uslForGetConstantBounds(loop, &lb, &ub) || ub - lb > 16))
+      f = 2;
+    snprintf(log + used, logSize - used, " unroll(%s, %lld)", name,
+             (long long)f);
+    r = uslUnroll(loop, f);
+    break;
+  }
+  case 6:
+    snprintf(log + used, logSize - used, " parallelize(%s)", name);
+    r = uslParallelize(loop);
+    break;
+  default: {
+    int64_t w = pick(rng, 2, 8);
+    snprintf(log + used, logSize - used, " vectorize(%s, %lld)", name,
+             (long long)w);
+    r = uslVectorize(loop, w);
+    break;
+  }
+  }
+  return mlirLogicalResultIsSuccess(r);
+}
+
+/*--- main ---------------------------------------------------------------------------*/
+
+static void usage(FILE *out) {
+  fprintf(out,
+          "usage: usl-fuzz-schedules FILE -e FUNCTION [options]\n"
+          "Applies random directives to copies of FUNCTION and checks that\n"
+          "every accepted schedule computes what FUNCTION computes.\n\n"
+          "  -e, --entry=FN      the function to schedule\n"
+          "  --args=LIST         as for usl-run\n"
+          "  --seed=N            seed of the schedules and data (default 1)\n"
+          "  --count=N           schedules to try (default 50)\n"
+          "  --steps=K           directives per schedule (default 4)\n"
+          "  --openmp            run par loops on threads\n"
+          "  --verbose           print every schedule and rejection\n");
+}
+
+int main(int argc, char **argv) {
+  const char *entry = NULL, *spec = "";
+  uint64_t seed = 1;
+  long count = 50, steps = 4;
+  bool openmp = false, verbose = false;
+  static const struct option longOptions[] = {
+      {"entry", required_argument, NULL, 'e'},
+      {"args", required_argument, NULL, 'a'},
+      {"seed", required_argument, NULL, 's'},
+      {"count", required_argument, NULL, 'n'},
+      {"steps", required_argument, NULL, 'k'},
+      {"openmp", no_argument, NULL, 'p'},
+      {"verbose", no_argument, NULL, 'v'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  int c;
+  char *end;
+  while ((c = getopt_long(argc, argv, "e:h", longOptions, NULL)) != -1) {
+    switch (c) {
+    case 'e': entry = optarg; break;
+    case 'a': spec = optarg; break;
+    case 's':
+      seed = strtoull(optarg, &end, 10);
+      if (end == optarg || *end) {
+        uslToolError(program, "--seed expects an integer, got '%s'", optarg);
+        return 2;
+      }
+      break;
+    case 'n':
+    case 'k': {
+      long v = strtol(optarg, &end, 10);
+      if (end == optarg || *end || v < 1 || v > 100000) {
+        uslToolError(program, "--%s expects an integer in [1, 100000], got "
+                              "'%s'", c == 'n' ? "count" : "steps", optarg);
+        return 2;
+      }
+      *(c == 'n' ? &count : &steps) = v;
+      break;
+    }
+    case 'p': openmp = true; break;
+    case 'v': verbose = true; break;
+    case 'h': usage(stdout); return 0;
+    default: usage(stderr); return 2;
+    }
+  }
+  if (optind != argc - 1 || !entry) {
+    uslToolError(program, optind != argc - 1 ? "expected one input file"
+                                             : "no function: pass -e NAME");
+    return 2;
+  }
+
+  int status = 1;
+  MlirContext ctx = uslToolCreateContext();
+  MlirModule module = uslToolParseFile(ctx, argv[optind]);
+  if (mlirModuleIsNull(module)) {
+    mlirContextDestroy(ctx);
+    return 1;
+  }
+  MlirOperation func = uslToolFindFunc(module, entry);
+  static UslRunArgs args;
+  char **logs = calloc((size_t)count, sizeof *logs);
+  char (*names)[96] = calloc((size_t)count, sizeof *names);
+  long applied = 0, rejected = 0, changedByRejection = 0, invalid = 0;
+  MlirExecutionEngine jit = {NULL};
+  if (mlirOperationIsNull(func)) {
+    uslToolError(program, "no function @%s in %s", entry, argv[optind]);
+    goto done;
+  }
+  if (!uslRunArgsBuild(program, uslToolFuncType(func), spec, seed, &args))
+    goto done;
+
+  /* Directive errors are expected; count them instead of printing. */
+  Diagnostics diags = {0, verbose};
+  MlirDiagnosticHandlerID handler =
+      mlirContextAttachDiagnosticHandler(ctx, countDiagnostic, &diags, NULL);
+  MlirBlock body = mlirModuleGetBody(module);
+  for (long t = 0; t < count; ++t) {
+    MlirOperation copy = mlirOperationClone(func);
+    snprintf(names[t], sizeof names[t], "%s_schedule%ld", entry, t);
+    mlirOperationSetAttributeByName(
+        copy, mlirStringRefCreateFromCString("sym_name"),
+        mlirStringAttrGet(ctx, mlirStringRefCreateFromCString(names[t])));
+    mlirBlockAppendOwnedOperation(body, copy);
+    uint64_t rng = seed * 0x100000001B3ull + (uint64_t)t;
+    logs[t] = calloc(4096, 1);
+    for (long s = 0; s < steps; ++s) {
+      char *before = printOp(copy);
+      int errorsBefore = diags.errors;
+      bool ok = applyRandom(copy, &rng, logs[t], 4096);
+      if (ok) {
+        ++applied;
+      } else {
+        ++rejected;
+        char *after = printOp(copy);
+        size_t used = strlen(logs[t]);
+        snprintf(logs[t] + used, 4096 - used, "!");
+        if (strcmp(before, after) || diags.errors == errorsBefore) {
+          ++changedByRejection;
+          fprintf(stderr, "%s: @%s:%s: %s\n", program, names[t], logs[t],
+                  diags.errors == errorsBefore
+                      ? "rejected without an error"
+                      : "a rejected directive changed the IR");
+        }
+        free(after);
+      }
+      free(before);
+    }
+    if (!mlirOperationVerify(copy)) {
+      ++invalid;
+      fprintf(stderr, "%s: @%s:%s: the schedule does not verify\n", program,
+              names[t], logs[t]);
+    }
+    if (verbose)
+      fprintf(stderr, "@%s:%s\n", names[t], logs[t]);
+  }
+  mlirContextDetachDiagnosticHandler(ctx, handler);
+  if (invalid || changedByRejection)
+    goto done;
+
+  if (mlirLogicalResultIsFailure(uslLowerModuleToLLVM(module, openmp)))
+    goto done;
+  MlirStringRef libs[1] = {
+      mlirStringRefCreateFromCString(USL_OPENMP_RUNTIME)};
+  jit = mlirExecutionEngineCreate(module, 1, openmp ? 1 : 0, libs, false,
+                                  false);
+  if (mlirExecutionEngineIsNull(jit)) {
+    uslToolError(program, "the JIT could not compile the schedules");
+    goto done;
+  }
+  mlirExecutionEngineInitialize(jit);
+
+  UslRun reference;
+  uslRunPrepare(&args, &reference);
+  char entryLabel[128];
+  snprintf(entryLabel, sizeof entryLabel, "@%s", entry);
+  if (!uslRunInvokeJit(jit, entry, &args, &reference)) {
+    uslToolError(program, "cannot call @%s", entry);
+    uslRunRelease(&args, &reference);
+    goto done;
+  }
+  long failed = 0;
+  UslTolerance tolerance = {1e-5, 1e-4, false};
+  for (long t = 0; t < count; ++t) {
+    UslRun run;
+    uslRunPrepare(&args, &run);
+    char label[128];
+    snprintf(label, sizeof label, "@%s", names[t]);
+    bool ok = uslRunInvokeJit(jit, names[t], &args, &run) &&
+              uslRunCompare(program, &args, &run, label, &reference,
+                            entryLabel, tolerance)
+                      .mismatches == 0;
+    if (!ok) {
+      ++failed;
+      fprintf(stderr, "%s: %s differs from %s; its schedule:%s\n", program,
+              label, entryLabel, logs[t]);
+    }
+    uslRunRelease(&args, &run);
+  }
+  uslRunRelease(&args, &reference);
+  printf("%s: %ld schedules of @%s (seed %llu): %ld directives applied, %ld "
+         "rejected with an error and no change\n",
+         program, count, entry, (unsigned long long)seed, applied, rejected);
+  printf("%ld passed, %ld failed\n", count - failed, failed);
+  status = failed ? 1 : 0;
+
+done:
+  for (long t = 0; t < count; ++t)
+    free(logs[t]);
+  free(logs);
+  free(names);
+  uslRunArgsFree(&args);
+  if (!mlirExecutionEngineIsNull(jit))
+    mlirExecutionEngineDestroy(jit);
+  mlirModuleDestroy(module);
+  mlirContextDestroy(ctx);
+  return status;
+}
