@@ -141,4 +141,5 @@ const UslPassInfo uslFissionPass = {
     .defaults = &defaults,
     .run = run,
     .dependentDialects = uslDirectiveDependentDialects,
+    .isDirective = true,
 };

@@ -122,4 +122,5 @@ const UslPassInfo uslFusePass = {
     .defaults = &defaults,
     .run = run,
     .dependentDialects = uslDirectiveDependentDialects,
+    .isDirective = true,
 };

@@ -71,4 +71,5 @@ const UslPassInfo uslParallelizePass = {
     .defaults = &defaults,
     .run = run,
     .dependentDialects = uslDirectiveDependentDialects,
+    .isDirective = true,
 };

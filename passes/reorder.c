@@ -153,4 +153,5 @@ const UslPassInfo uslReorderPass = {
     .defaults = &defaults,
     .run = run,
     .dependentDialects = uslDirectiveDependentDialects,
+    .isDirective = true,
 };

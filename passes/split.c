@@ -213,4 +213,5 @@ const UslPassInfo uslSplitPass = {
     .defaults = &defaults,
     .run = run,
     .dependentDialects = uslDirectiveDependentDialects,
+    .isDirective = true,
 };

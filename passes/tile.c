@@ -325,4 +325,5 @@ const UslPassInfo uslTilePass = {
     .defaults = &defaults,
     .run = run,
     .dependentDialects = uslDirectiveDependentDialects,
+    .isDirective = true,
 };

@@ -86,4 +86,5 @@ const UslPassInfo uslUnrollPass = {
     .defaults = &defaults,
     .run = run,
     .dependentDialects = uslDirectiveDependentDialects,
+    .isDirective = true,
 };

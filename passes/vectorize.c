@@ -71,4 +71,5 @@ const UslPassInfo uslVectorizePass = {
     .defaults = &defaults,
     .run = run,
     .dependentDialects = uslDirectiveDependentDialects,
+    .isDirective = true,
 };

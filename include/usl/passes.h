@@ -60,6 +60,8 @@ typedef struct UslPassInfo {
   intptr_t (*dependentDialects)(MlirDialectHandle *out);
   /* For pipelines: add the passes to `pm` (anchored at `anchor`). */
   MlirLogicalResult (*build)(MlirOpPassManager pm, const void *options);
+  /* A schedule directive (its changes are shown by --usl-trace-schedule). */
+  bool isDirective;
 } UslPassInfo;
 
 /* The table of every USL pass and pipeline. */

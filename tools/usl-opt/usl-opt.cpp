@@ -12,6 +12,9 @@
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
 #include "mlir/InitAllPasses.h"
+#include "mlir/Pass/Pass.h"
+#include "mlir/Pass/PassInstrumentation.h"
+#include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Support/FileUtilities.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
@@ -21,6 +24,49 @@
 
 #include "usl/dialects.h"
 #include "usl/passes.h"
+
+#include "trace.h"
+
+#include <cstdio>
+#include <string>
+
+static llvm::cl::opt<bool> traceSchedule(
+    "usl-trace-schedule",
+    llvm::cl::desc("[usl] After each schedule directive, print a unified diff "
+                   "of the IR it changed to stderr"),
+    llvm::cl::init(false));
+
+namespace {
+/// Prints what each USL directive pass changed; the diff itself is C.
+class ScheduleTrace : public mlir::PassInstrumentation {
+  std::string before;
+
+  static bool traced(mlir::Pass *pass) {
+    llvm::StringRef arg = pass->getArgument();
+    return uslIsScheduleDirective(arg.data(), arg.size());
+  }
+  static std::string print(mlir::Operation *op) {
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    op->print(os);
+    return text;
+  }
+
+public:
+  void runBeforePass(mlir::Pass *pass, mlir::Operation *op) override {
+    if (traced(pass))
+      before = print(op);
+  }
+  void runAfterPass(mlir::Pass *pass, mlir::Operation *op) override {
+    if (!traced(pass))
+      return;
+    llvm::errs().flush();
+    uslPrintUnifiedDiff(stderr, pass->getArgument().str().c_str(),
+                        before.c_str(), print(op).c_str());
+    fflush(stderr);
+  }
+};
+} // namespace
 
 /// True when `text` holds nothing but white space and `//` comments.
 static bool hasNoOperations(llvm::StringRef text) {
@@ -47,6 +93,15 @@ int main(int argc, char **argv) {
       argc, argv, "USL optimizer: upstream MLIR passes plus USL's\n",
       registry);
   mlir::MlirOptMainConfig config = mlir::MlirOptMainConfig::createFromCLOptions();
+  if (traceSchedule) {
+    mlir::MlirOptMainConfig base = config;
+    config.setPassPipelineSetupFn([base](mlir::PassManager &pm) {
+      if (mlir::failed(base.setupPassPipeline(pm)))
+        return mlir::failure();
+      pm.addInstrumentation(std::make_unique<ScheduleTrace>());
+      return mlir::success();
+    });
+  }
   if (config.shouldShowDialects()) {
     mlir::MLIRContext context(registry);
     for (llvm::StringRef name : context.getAvailableDialects())
