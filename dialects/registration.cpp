@@ -30,12 +30,16 @@ extern "C" void uslContextPrepare(MlirContext ctx) {
   mlirContextAppendDialectRegistry(ctx, registry);
   mlirDialectRegistryDestroy(registry);
   mlirRegisterAllLLVMTranslations(ctx);
-  unwrap(ctx)->getOrLoadDialect<usl::sloop::SloopDialect>();
-  unwrap(ctx)->getOrLoadDialect<usl::tmem::TmemDialect>();
+  // Directives called directly from C (not from a pass) create ops of these.
+  for (const char *name : {"sloop", "tmem", "affine", "arith", "memref"})
+    unwrap(ctx)->getOrLoadDialect(name);
 }
 
 extern "C" MlirAttribute uslTmemSpaceAttrGet(MlirContext ctx,
                                              UslMemorySpace space) {
+  // The attribute needs its dialect; passes creating it declare tmem as a
+  // dependent dialect, so this only loads it outside pass pipelines.
+  unwrap(ctx)->getOrLoadDialect<usl::tmem::TmemDialect>();
   return wrap(usl::tmem::MemorySpaceAttr::get(
       unwrap(ctx), static_cast<usl::tmem::MemorySpace>(space)));
 }

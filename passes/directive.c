@@ -3,10 +3,12 @@
 #include "directive.h"
 
 #include "usl/sloop.h"
+#include "usl/tmem.h"
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/Dialect/Affine.h"
 #include "mlir-c/Dialect/Arith.h"
+#include "mlir-c/Dialect/MemRef.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -275,5 +277,7 @@ bool uslDirectiveFindBand(MlirOperation module, const char *func,
 intptr_t uslDirectiveDependentDialects(MlirDialectHandle *out) {
   out[0] = mlirGetDialectHandle__affine__();
   out[1] = mlirGetDialectHandle__arith__();
-  return 2;
+  out[2] = mlirGetDialectHandle__memref__();
+  out[3] = mlirGetDialectHandle__tmem__();
+  return 4;
 }

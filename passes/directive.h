@@ -6,6 +6,7 @@
 #include "support.h"
 #include "usl/passes.h"
 #include "usl/schedule.h"
+#include "usl/tmem.h"
 
 #include <stddef.h>
 
@@ -77,6 +78,17 @@ bool uslCheckRectangularBand(MlirOperation *band, int n, const char *what);
 /* The dialects directives may create ops of (affine.apply for a rewritten
  * loop variable used outside affine maps). */
 intptr_t uslDirectiveDependentDialects(MlirDialectHandle *out);
+
+/* The buffer called `name` seen from `loop`: a sloop.alloc before it in an
+ * enclosing block, or a function argument whose `sloop.name` attribute is
+ * `name` or that is argument N for "argN"; null when there is none. */
+MlirValue uslFindBuffer(MlirOperation loop, const char *name);
+
+/* The name directives know a buffer by (see uslFindBuffer). */
+void uslBufferName(MlirValue buffer, char *out, size_t size);
+
+/* Parses "dram", "dram_static", "rvm_tile" or "avx512". */
+bool uslParseMemorySpace(const char *text, UslMemorySpace *space);
 
 /* uslSplit, also returning the new outer loop. */
 MlirLogicalResult uslSplitLoop(MlirOperation loop, int64_t factor,

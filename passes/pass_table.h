@@ -18,5 +18,6 @@ extern const UslPassInfo uslFusePass;
 extern const UslPassInfo uslUnrollPass;
 extern const UslPassInfo uslParallelizePass;
 extern const UslPassInfo uslVectorizePass;
+extern const UslPassInfo uslStageMemPass;
 
 #endif

@@ -22,6 +22,7 @@ static const UslPassInfo *const passes[] = {
     &uslUnrollPass,
     &uslParallelizePass,
     &uslVectorizePass,
+    &uslStageMemPass,
 };
 
 const UslPassInfo *const *uslGetPasses(size_t *count) {

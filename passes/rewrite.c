@@ -22,6 +22,13 @@
 
 enum { MAX_OPERANDS = 64 };
 
+static int findValue(const MlirValue *values, int n, MlirValue v) {
+  for (int i = 0; i < n; ++i)
+    if (mlirValueEqual(values[i], v))
+      return i;
+  return -1;
+}
+
 UslAffineValue uslAffineOfValue(MlirContext ctx, MlirValue v) {
   UslAffineValue a = {mlirAffineDimExprGet(ctx, 0), 1, {v}};
   return a;
@@ -39,6 +46,32 @@ bool uslAffineValueFromMap(MlirAffineMap map, intptr_t pos, MlirOperation op,
   return true;
 }
 
+void uslAffineCompact(UslAffineValue *v) {
+  MlirContext ctx = mlirAffineExprGetContext(v->expr);
+  MlirValue kept[USL_AFFINE_MAX_VALUES];
+  MlirAffineExpr renumber[USL_AFFINE_MAX_VALUES];
+  int count = 0;
+  for (int i = 0; i < v->numValues; ++i) {
+    if (!mlirAffineExprIsFunctionOfDim(v->expr, i)) {
+      renumber[i] = mlirAffineConstantExprGet(ctx, 0);
+      continue;
+    }
+    int k = findValue(kept, count, v->values[i]);
+    if (k < 0) {
+      k = count;
+      kept[count++] = v->values[i];
+    }
+    renumber[i] = mlirAffineDimExprGet(ctx, k);
+  }
+  if (v->numValues)
+    v->expr = mlirSimplifyAffineExpr(
+        mlirAffineExprCompose(
+            v->expr, mlirAffineMapGet(ctx, count, 0, v->numValues, renumber)),
+        count, 0);
+  memcpy(v->values, kept, (size_t)count * sizeof *kept);
+  v->numValues = count;
+}
+
 UslAffineValue uslAffineCombine(const UslAffineValue *a,
                                 const UslAffineValue *b,
                                 MlirAffineExpr (*combine)(MlirAffineExpr,
@@ -50,15 +83,10 @@ UslAffineValue uslAffineCombine(const UslAffineValue *a,
   for (int i = 0; i < b->numValues && r.numValues < USL_AFFINE_MAX_VALUES; ++i)
     r.values[r.numValues++] = b->values[i];
   r.expr = mlirSimplifyAffineExpr(combine(a->expr, shifted), r.numValues, 0);
+  uslAffineCompact(&r);
   return r;
 }
 
-static int findValue(const MlirValue *values, int n, MlirValue v) {
-  for (int i = 0; i < n; ++i)
-    if (mlirValueEqual(values[i], v))
-      return i;
-  return -1;
-}
 
 /* Rewrites `exprs[0..numExprs)` over `operands[0..n)` with `old` replaced by
  * `repl`; writes the new operands (returns their count) and expressions. */

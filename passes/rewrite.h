@@ -36,6 +36,9 @@ UslAffineValue uslAffineCombine(const UslAffineValue *a,
                                 MlirAffineExpr (*combine)(MlirAffineExpr,
                                                           MlirAffineExpr));
 
+/* Drops the values the expression does not use, and repeated ones. */
+void uslAffineCompact(UslAffineValue *v);
+
 /* The value itself as an affine value. */
 UslAffineValue uslAffineOfValue(MlirContext ctx, MlirValue v);
 

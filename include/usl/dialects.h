@@ -12,8 +12,10 @@ extern "C" {
 /* Adds every USL dialect to `registry`. */
 void uslRegisterDialects(MlirDialectRegistry registry);
 
-/* Makes `ctx` ready for USL: every upstream dialect and LLVM translation, and
- * the USL dialects, registered and the USL ones loaded. */
+/* Makes `ctx` ready for USL: every upstream dialect and LLVM translation,
+ * and the USL dialects, registered; loaded are the USL dialects and those
+ * the schedule directives create ops of (affine, arith, memref), so the
+ * directives of usl/schedule.h can be called outside a pass. */
 void uslContextPrepare(MlirContext ctx);
 
 #ifdef __cplusplus

@@ -14,6 +14,7 @@
 
 #include "mlir-c/IR.h"
 #include "mlir-c/Support.h"
+#include "usl/tmem.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -61,6 +62,11 @@ MlirLogicalResult uslFission(MlirOperation loop, int64_t after);
 
 /* Merges the loop with the loop right after it, which has the same bounds. */
 MlirLogicalResult uslFuse(MlirOperation loop);
+
+/* Makes `loop` work on a new buffer `into` in memory `space` holding the
+ * window of `buffer` it touches, copied in before and out after as needed. */
+MlirLogicalResult uslStageMem(MlirOperation loop, MlirValue buffer,
+                              MlirStringRef into, UslMemorySpace space);
 
 #ifdef __cplusplus
 }

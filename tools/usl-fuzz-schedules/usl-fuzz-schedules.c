@@ -22,6 +22,7 @@
 #include "usl/sloop.h"
 
 #include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
 #include "mlir-c/Diagnostics.h"
 
 #include <getopt.h>
@@ -135,7 +136,7 @@ static bool applyRandom(MlirOperation func, uint64_t *rng, char *log,
   snprintf(name, sizeof name, "%.*s", (int)n.length, n.data);
   MlirLogicalResult r = mlirLogicalResultFailure();
   MlirStringRef none = mlirStringRefCreateFromCString("");
-  switch (pick(rng, 0, 7)) {
+  switch (pick(rng, 0, 8)) {
   case 0: {
     int64_t f = pick(rng, 2, 5);
     UslTail t = (UslTail)pick(rng, 0, 2);
@@ -190,6 +191,24 @@ static bool applyRandom(MlirOperation func, uint64_t *rng, char *log,
     snprintf(log + used, logSize - used, " parallelize(%s)", name);
     r = uslParallelize(loop);
     break;
+  case 8: {
+    /* Stage a random buffer argument of the function in the loop. */
+    MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
+    MlirValue buffers[16];
+    int numBuffers = 0;
+    for (intptr_t i = 0; i < mlirBlockGetNumArguments(entry) && numBuffers < 16;
+         ++i)
+      if (mlirTypeIsAMemRef(mlirValueGetType(mlirBlockGetArgument(entry, i))))
+        buffers[numBuffers++] = mlirBlockGetArgument(entry, i);
+    if (!numBuffers)
+      return true;
+    int b = (int)pick(rng, 0, numBuffers - 1);
+    snprintf(log + used, logSize - used, " stage-mem(%s, arg%ld)", name,
+             (long)mlirBlockArgumentGetArgNumber(buffers[b]));
+    r = uslStageMem(loop, buffers[b], mlirStringRefCreateFromCString(""),
+                    USL_MEM_DRAM);
+    break;
+  }
   default: {
     int64_t w = pick(rng, 2, 8);
     snprintf(log + used, logSize - used, " vectorize(%s, %lld)", name,

@@ -1,0 +1,716 @@
+//===- stage_mem.c - stage-mem: work on a small copy of a buffer window ---===//
+//
+// Before:  sloop.for %c = 0 to 4 {
+//            ... sloop.reduce add %p, %out[%io * 4 + %ii, %jo * 4 + %ji] }
+// After:   %out_tile = sloop.alloc : memref<4x4xi32>
+//          <copy out[%io*4 .. +4, %jo*4 .. +4] into %out_tile>     (copy-in)
+//          sloop.for %c = 0 to 4 {
+//            ... sloop.reduce add %p, %out_tile[%ii, %ji] }
+//          <copy %out_tile back into the window of out>             (copy-out)
+//
+// The window is the smallest box holding every element of the buffer the
+// loop touches in one execution: each index must be a loop-invariant offset
+// plus a part that depends only on loops inside the staged loop (with
+// constant bounds). Copy-in happens when the loop reads the buffer, or writes
+// it without provably overwriting the whole window; copy-out when it writes.
+// Copies are guarded to stay inside the buffer. Always legal by itself; if a
+// par loop encloses the staged loop and windows are copied out, the par loop
+// must stay free of races, or the directive is undone with an error.
+//
+//===----------------------------------------------------------------------===//
+
+#include "../analysis/dependences.h"
+#include "directive.h"
+#include "pass_table.h"
+#include "rewrite.h"
+#include "usl/sloop.h"
+#include "usl/tmem.h"
+
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
+#include "mlir-c/IntegerSet.h"
+
+#include <stdio.h>
+#include <string.h>
+
+enum { MAX_RANK = 8, MAX_ACCESSES = 256 };
+
+typedef struct Interval {
+  int64_t lo, hi;
+} Interval;
+
+typedef struct Access {
+  MlirOperation op;
+  MlirAffineExpr inner[MAX_RANK]; /* over the op's index operands */
+  UslAffineValue outer[MAX_RANK];
+  Interval range[MAX_RANK];
+} Access;
+
+typedef struct Stage {
+  MlirOperation loop;
+  MlirValue buffer;
+  int rank;
+  Access accesses[MAX_ACCESSES];
+  int numAccesses;
+  bool reads, writes;
+  char why[512]; /* why staging is impossible */
+} Stage;
+
+static bool isInside(MlirOperation op, MlirOperation ancestor) {
+  for (MlirOperation p = op; !mlirOperationIsNull(p);
+       p = mlirOperationGetParentOperation(p))
+    if (mlirOperationEqual(p, ancestor))
+      return true;
+  return false;
+}
+
+/* The loop whose variable `v` is, when it is `loop` or inside it (any
+ * loop when `loop` is null). */
+static MlirOperation innerLoopOf(MlirValue v, MlirOperation loop) {
+  if (!mlirValueIsABlockArgument(v))
+    return (MlirOperation){NULL};
+  MlirOperation owner =
+      mlirBlockGetParentOperation(mlirBlockArgumentGetOwner(v));
+  if (mlirOperationIsNull(owner) || !uslOpIs(owner, USL_SLOOP_FOR) ||
+      (!mlirOperationIsNull(loop) && !isInside(owner, loop)))
+    return (MlirOperation){NULL};
+  return owner;
+}
+
+static bool usesInner(MlirAffineExpr e, const MlirValue *operands, int n,
+                      MlirOperation loop) {
+  for (int d = 0; d < n; ++d)
+    if (mlirAffineExprIsFunctionOfDim(e, d) &&
+        !mlirOperationIsNull(innerLoopOf(operands[d], loop)))
+      return true;
+  return false;
+}
+
+/* The values `e` takes as the inner loops run; false when unbounded. */
+static bool rangeOf(MlirAffineExpr e, const MlirValue *operands,
+                    MlirOperation loop, Interval *out, Stage *s) {
+  if (mlirAffineExprIsAConstant(e)) {
+    out->lo = out->hi = mlirAffineConstantExprGetValue(e);
+    return true;
+  }
+  if (mlirAffineExprIsADim(e)) {
+    MlirOperation l =
+        innerLoopOf(operands[mlirAffineDimExprGetPosition(e)], loop);
+    int64_t lb, ub;
+    if (mlirOperationIsNull(l) || !uslForGetConstantBounds(l, &lb, &ub) ||
+        ub <= lb) {
+      char name[USL_MAX_STRING_OPTION] = "";
+      if (!mlirOperationIsNull(l))
+        uslLoopName(l, name, sizeof name);
+      snprintf(s->why, sizeof s->why,
+               "loop '%s' has no constant, non-empty range", name);
+      return false;
+    }
+    int64_t step = uslForGetStep(l);
+    out->lo = lb;
+    out->hi = lb + (ub - 1 - lb) / step * step;
+    return true;
+  }
+  if (!mlirAffineExprIsABinary(e))
+    return false;
+  Interval a, b;
+  MlirAffineExpr lhs = mlirAffineBinaryOpExprGetLHS(e);
+  MlirAffineExpr rhs = mlirAffineBinaryOpExprGetRHS(e);
+  if (!rangeOf(lhs, operands, loop, &a, s) ||
+      !rangeOf(rhs, operands, loop, &b, s))
+    return false;
+  if (mlirAffineExprIsAAdd(e)) {
+    *out = (Interval){a.lo + b.lo, a.hi + b.hi};
+    return true;
+  }
+  if (b.lo != b.hi) /* mul, div and mod by constants only */
+    return false;
+  int64_t c = b.lo;
+  if (mlirAffineExprIsAMul(e)) {
+    *out = c >= 0 ? (Interval){a.lo * c, a.hi * c}
+                  : (Interval){a.hi * c, a.lo * c};
+    return true;
+  }
+  if (c <= 0)
+    return false;
+  if (mlirAffineExprIsAFloorDiv(e) || mlirAffineExprIsACeilDiv(e)) {
+    int64_t extra = mlirAffineExprIsACeilDiv(e) ? c - 1 : 0;
+    /* floor division of possibly negative values */
+    int64_t lo = a.lo + extra, hi = a.hi + extra;
+    out->lo = lo >= 0 ? lo / c : -((-lo + c - 1) / c);
+    out->hi = hi >= 0 ? hi / c : -((-hi + c - 1) / c);
+    return true;
+  }
+  *out = (Interval){0, c - 1}; /* mod */
+  return true;
+}
+
+/* Splits index `e` of `op` into an outer part (loop-invariant in `loop`) and
+ * an inner part (only loops inside it). */
+static bool splitIndex(MlirOperation op, intptr_t first, MlirAffineMap map,
+                       int d, MlirOperation loop, Access *a, Stage *s) {
+  MlirContext ctx = mlirOperationGetContext(op);
+  int n = (int)mlirAffineMapGetNumInputs(map);
+  MlirValue operands[64];
+  if (n > 64 || n > USL_AFFINE_MAX_VALUES)
+    return false;
+  uslGetOperands(op, first, n, operands);
+  MlirAffineExpr terms[64];
+  int numTerms = 0;
+  MlirAffineExpr stack[64];
+  int top = 0;
+  stack[top++] = mlirAffineMapGetResult(map, d);
+  while (top) {
+    MlirAffineExpr t = stack[--top];
+    if (mlirAffineExprIsAAdd(t) && top + 2 <= 64) {
+      stack[top++] = mlirAffineBinaryOpExprGetLHS(t);
+      stack[top++] = mlirAffineBinaryOpExprGetRHS(t);
+    } else if (numTerms < 64) {
+      terms[numTerms++] = t;
+    }
+  }
+  MlirAffineExpr outer = mlirAffineConstantExprGet(ctx, 0);
+  MlirAffineExpr inner = mlirAffineConstantExprGet(ctx, 0);
+  for (int k = 0; k < numTerms; ++k) {
+    /* Constants go with the inner part, so offsets differing only by a
+     * constant share one window. */
+    if (!mlirAffineExprIsAConstant(terms[k]) &&
+        !usesInner(terms[k], operands, n, loop)) {
+      outer = mlirAffineAddExprGet(outer, terms[k]);
+      continue;
+    }
+    /* An inner term must not also use an outer value. */
+    for (int v = 0; v < n; ++v)
+      if (mlirAffineExprIsFunctionOfDim(terms[k], v) &&
+          mlirOperationIsNull(innerLoopOf(operands[v], loop))) {
+        snprintf(s->why, sizeof s->why,
+                 "an index mixes loops inside and outside the staged loop "
+                 "in one term");
+        return false;
+      }
+    inner = mlirAffineAddExprGet(inner, terms[k]);
+  }
+  a->inner[d] = mlirSimplifyAffineExpr(inner, n, 0);
+  a->outer[d].expr = mlirSimplifyAffineExpr(outer, n, 0);
+  a->outer[d].numValues = n;
+  memcpy(a->outer[d].values, operands, (size_t)n * sizeof *operands);
+  uslAffineCompact(&a->outer[d]);
+  if (!rangeOf(a->inner[d], operands, loop, &a->range[d], s)) {
+    if (!s->why[0])
+      snprintf(s->why, sizeof s->why,
+               "an index is not a bounded affine function of the loops "
+               "inside");
+    return false;
+  }
+  return true;
+}
+
+static MlirAffineExpr negate(MlirAffineExpr a, MlirAffineExpr b) {
+  return mlirAffineAddExprGet(
+      a, mlirAffineMulExprGet(b, mlirAffineConstantExprGet(
+                                     mlirAffineExprGetContext(b), -1)));
+}
+
+static bool sameOffset(const UslAffineValue *a, const UslAffineValue *b) {
+  UslAffineValue diff = uslAffineCombine(a, b, negate);
+  return mlirAffineExprIsAConstant(diff.expr) &&
+         mlirAffineConstantExprGetValue(diff.expr) == 0;
+}
+
+typedef struct UserScan {
+  Stage *stage;
+  bool ok;
+} UserScan;
+
+/* Collects the accesses of the buffer inside the loop; any other use of it
+ * there makes staging impossible. */
+static MlirWalkResult scanUse(MlirOperation op, void *userData) {
+  UserScan *u = userData;
+  Stage *s = u->stage;
+  bool isAccess = uslOpIs(op, USL_SLOOP_LOAD) ||
+                  uslOpIs(op, USL_SLOOP_STORE) || uslOpIs(op, USL_SLOOP_REDUCE);
+  for (intptr_t i = 0; i < mlirOperationGetNumOperands(op); ++i) {
+    if (!mlirValueEqual(mlirOperationGetOperand(op, i), s->buffer))
+      continue;
+    if (!isAccess || i != uslAccessGetFirstIndex(op) - 1) {
+      MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
+      snprintf(s->why, sizeof s->why,
+               "'%.*s' uses the buffer in a way staging cannot follow",
+               (int)name.length, name.data);
+      u->ok = false;
+      return MlirWalkResultInterrupt;
+    }
+    if (s->numAccesses == MAX_ACCESSES) {
+      snprintf(s->why, sizeof s->why, "more than %d accesses", MAX_ACCESSES);
+      u->ok = false;
+      return MlirWalkResultInterrupt;
+    }
+    Access *a = &s->accesses[s->numAccesses++];
+    memset(a, 0, sizeof *a);
+    a->op = op;
+    s->reads |= !uslOpIs(op, USL_SLOOP_STORE);
+    s->writes |= !uslOpIs(op, USL_SLOOP_LOAD);
+    MlirAffineMap map = uslAccessGetMap(op);
+    for (int d = 0; d < s->rank; ++d)
+      if (!splitIndex(op, uslAccessGetFirstIndex(op), map, d, s->loop, a, s)) {
+        u->ok = false;
+        return MlirWalkResultInterrupt;
+      }
+  }
+  return MlirWalkResultAdvance;
+}
+
+/* True when one store, unguarded inside the loop, writes every element of
+ * the window: its inner indices are distinct full loops of the window size. */
+static bool overwritesWindow(const Stage *s, const Interval *box) {
+  if (s->reads)
+    return false;
+  for (int k = 0; k < s->numAccesses; ++k) {
+    const Access *a = &s->accesses[k];
+    bool guarded = false;
+    for (MlirOperation p = mlirOperationGetParentOperation(a->op);
+         !mlirOperationEqual(p, s->loop); p = mlirOperationGetParentOperation(p))
+      guarded |= !uslOpIs(p, USL_SLOOP_FOR);
+    if (guarded)
+      continue;
+    MlirOperation used[MAX_RANK];
+    bool covers = true;
+    for (int d = 0; d < s->rank && covers; ++d) {
+      MlirAffineExpr e = a->inner[d];
+      if (!mlirAffineExprIsADim(e)) {
+        covers = false;
+        break;
+      }
+      MlirValue v = mlirOperationGetOperand(
+          a->op, uslAccessGetFirstIndex(a->op) + mlirAffineDimExprGetPosition(e));
+      MlirOperation l = innerLoopOf(v, s->loop);
+      int64_t lb, ub;
+      covers = !mlirOperationIsNull(l) && uslForGetStep(l) == 1 &&
+               uslForGetConstantBounds(l, &lb, &ub) && lb == box[d].lo &&
+               ub - 1 == box[d].hi;
+      for (int j = 0; j < d && covers; ++j)
+        covers = !mlirOperationEqual(used[j], l);
+      used[d] = l;
+    }
+    if (covers)
+      return true;
+  }
+  return false;
+}
+
+/* The extent of dimension d of the buffer as an affine value, inserting a
+ * memref.dim at the function's start for a dynamic argument. */
+static bool extentOf(MlirValue buffer, int d, UslAffineValue *out) {
+  MlirContext ctx = mlirValueGetContext(buffer);
+  MlirType type = mlirValueGetType(buffer);
+  if (!mlirShapedTypeIsDynamicDim(type, d)) {
+    *out = (UslAffineValue){
+        mlirAffineConstantExprGet(ctx, mlirShapedTypeGetDimSize(type, d)), 0,
+        {{NULL}}};
+    return true;
+  }
+  if (!mlirValueIsABlockArgument(buffer)) {
+    MlirOperation alloc = mlirOpResultGetOwner(buffer);
+    if (!uslOpIs(alloc, USL_SLOOP_ALLOC))
+      return false;
+    int k = 0;
+    for (int j = 0; j < d; ++j)
+      k += mlirShapedTypeIsDynamicDim(type, j);
+    *out = uslAffineOfValue(ctx, mlirOperationGetOperand(alloc, k));
+    return true;
+  }
+  MlirBlock entry = mlirBlockArgumentGetOwner(buffer);
+  UslBuilder b = uslBuilderBefore(mlirBlockGetFirstOperation(entry));
+  MlirValue dimIndex = uslBuildIndexConstant(&b, d);
+  MlirValue operands[2] = {buffer, dimIndex};
+  MlirType index = mlirIndexTypeGet(ctx);
+  MlirValue size = mlirOperationGetResult(
+      uslBuild(&b, "memref.dim", 2, operands, 1, &index, 0, NULL, 0), 0);
+  *out = uslAffineOfValue(ctx, size);
+  return true;
+}
+
+/* A nest of copy loops over the window; returns the innermost block and
+ * writes the loop variables. */
+static MlirBlock buildCopyNest(MlirOperation before, MlirBlock block,
+                               const char *into, int rank, const int64_t *sizes,
+                               MlirValue *ivs, MlirOperation *outer) {
+  MlirLocation loc = mlirOperationGetLocation(before);
+  MlirOperation at = before;
+  for (int d = 0; d < rank; ++d) {
+    char name[USL_MAX_STRING_OPTION + 16];
+    snprintf(name, sizeof name, "%s_%d", into, d);
+    MlirOperation l = uslForCreateConstant(
+        loc, 0, sizes[d], 1, mlirStringRefCreateFromCString(name),
+        USL_LOOP_SEQ);
+    if (mlirOperationIsNull(at))
+      mlirBlockAppendOwnedOperation(block, l);
+    else
+      mlirBlockInsertOwnedOperationBefore(block, at, l);
+    if (d == 0)
+      *outer = l;
+    ivs[d] = uslForGetInductionVar(l);
+    block = uslForGetBody(l);
+    at = mlirBlockGetTerminator(block);
+  }
+  return block;
+}
+
+/* Emits copies between the window at `offsets` of `buffer` and `staged`:
+ * from the buffer when `in`, back to it otherwise. */
+static void buildCopy(MlirOperation anchor, bool after, MlirValue buffer,
+                      MlirValue staged, const char *into, int rank,
+                      const int64_t *sizes, const UslAffineValue *offsets,
+                      const UslAffineValue *extents, bool in) {
+  MlirContext ctx = mlirOperationGetContext(anchor);
+  MlirLocation loc = mlirOperationGetLocation(anchor);
+  MlirBlock block = mlirOperationGetBlock(anchor);
+  MlirOperation before = after ? mlirOperationGetNextInBlock(anchor) : anchor;
+  MlirValue ivs[MAX_RANK];
+  MlirOperation nest;
+  MlirBlock inner =
+      buildCopyNest(before, block, into, rank, sizes, ivs, &nest);
+  /* The element of the buffer: offset + t, kept inside 0 <= . < extent. */
+  UslAffineValue index[MAX_RANK];
+  MlirAffineExpr constraints[2 * MAX_RANK];
+  bool eq[2 * MAX_RANK] = {false};
+  UslAffineValue all = {mlirAffineConstantExprGet(ctx, 0), 0, {{NULL}}};
+  int count = 0;
+  for (int d = 0; d < rank; ++d) {
+    UslAffineValue t = uslAffineOfValue(ctx, ivs[d]);
+    index[d] = uslAffineCombine(&offsets[d], &t, mlirAffineAddExprGet);
+    UslAffineValue room = uslAffineCombine(&extents[d], &index[d], negate);
+    UslAffineValue pair[2] = {index[d], room};
+    for (int k = 0; k < 2; ++k) {
+      MlirAffineExpr c = k ? mlirAffineAddExprGet(
+                                 pair[k].expr, mlirAffineConstantExprGet(ctx, -1))
+                           : pair[k].expr;
+      c = mlirSimplifyAffineExpr(c, pair[k].numValues, 0);
+      /* Constraints that hold over the ranges of the loops around need no
+       * guard. */
+      Interval r;
+      Stage ignored;
+      if (rangeOf(c, pair[k].values, (MlirOperation){NULL}, &r, &ignored) &&
+          r.lo >= 0)
+        continue;
+      constraints[count++] = mlirAffineExprShiftDims(
+          c, (uint32_t)pair[k].numValues, (uint32_t)all.numValues, 0);
+      for (int v = 0; v < pair[k].numValues; ++v)
+        all.values[all.numValues++] = pair[k].values[v];
+    }
+  }
+  MlirBlock body = inner;
+  if (count) {
+    MlirOperation guard = uslIfCreate(
+        loc, mlirIntegerSetGet(ctx, all.numValues, 0, count, constraints, eq),
+        all.values);
+    mlirBlockInsertOwnedOperationBefore(inner, mlirBlockGetTerminator(inner),
+                                        guard);
+    body = mlirRegionGetFirstBlock(mlirOperationGetRegion(guard, 0));
+  }
+  /* The staged element is t itself. */
+  MlirAffineMap identity = mlirAffineMapMultiDimIdentityGet(ctx, rank);
+  MlirValue indexValues[MAX_RANK * USL_AFFINE_MAX_VALUES];
+  MlirAffineExpr exprs[MAX_RANK];
+  int numValues = 0;
+  for (int d = 0; d < rank; ++d) {
+    exprs[d] = mlirAffineExprShiftDims(index[d].expr,
+                                       (uint32_t)index[d].numValues,
+                                       (uint32_t)numValues, 0);
+    for (int v = 0; v < index[d].numValues; ++v)
+      indexValues[numValues++] = index[d].values[v];
+  }
+  MlirAffineMap bufferMap = mlirAffineMapGet(ctx, numValues, 0, rank, exprs);
+  MlirOperation end = mlirBlockGetTerminator(body);
+  MlirOperation load =
+      in ? uslLoadCreate(loc, buffer, bufferMap, indexValues)
+         : uslLoadCreate(loc, staged, identity, ivs);
+  mlirBlockInsertOwnedOperationBefore(body, end, load);
+  MlirValue v = mlirOperationGetResult(load, 0);
+  MlirOperation store =
+      in ? uslStoreCreate(loc, v, staged, identity, ivs)
+         : uslStoreCreate(loc, v, buffer, bufferMap, indexValues);
+  mlirBlockInsertOwnedOperationBefore(body, end, store);
+}
+
+static MlirLogicalResult stage(MlirOperation loop, MlirValue buffer,
+                               const char *into, UslMemorySpace space,
+                               const char *bufferName) {
+  char loopName[USL_MAX_STRING_OPTION];
+  uslLoopName(loop, loopName, sizeof loopName);
+  MlirLocation loc = mlirOperationGetLocation(loop);
+  MlirContext ctx = mlirOperationGetContext(loop);
+  static Stage s;
+  memset(&s, 0, sizeof s);
+  s.loop = loop;
+  s.buffer = buffer;
+  s.rank = (int)mlirShapedTypeGetRank(mlirValueGetType(buffer));
+  if (s.rank > MAX_RANK) {
+    uslEmitErrorf(loc, "cannot stage '%s': rank %d is above %d", bufferName,
+                  s.rank, MAX_RANK);
+    return mlirLogicalResultFailure();
+  }
+  UserScan scan = {&s, true};
+  mlirOperationWalk(loop, scanUse, &scan, MlirWalkPreOrder);
+  if (scan.ok && s.numAccesses == 0)
+    snprintf(s.why, sizeof s.why, "the loop does not access it"), scan.ok = false;
+  /* Every access must sit at the same offset. */
+  for (int k = 1; scan.ok && k < s.numAccesses; ++k)
+    for (int d = 0; d < s.rank && scan.ok; ++d)
+      if (!sameOffset(&s.accesses[0].outer[d], &s.accesses[k].outer[d])) {
+        snprintf(s.why, sizeof s.why,
+                 "its accesses are at different offsets in dimension %d, so "
+                 "no one window holds them", d);
+        scan.ok = false;
+      }
+  if (!scan.ok) {
+    uslEmitErrorf(loc, "cannot stage '%s' in loop '%s': %s", bufferName,
+                  loopName, s.why);
+    return mlirLogicalResultFailure();
+  }
+
+  Interval box[MAX_RANK];
+  int64_t sizes[MAX_RANK];
+  UslAffineValue offsets[MAX_RANK], extents[MAX_RANK];
+  for (int d = 0; d < s.rank; ++d) {
+    box[d] = s.accesses[0].range[d];
+    for (int k = 1; k < s.numAccesses; ++k) {
+      if (s.accesses[k].range[d].lo < box[d].lo)
+        box[d].lo = s.accesses[k].range[d].lo;
+      if (s.accesses[k].range[d].hi > box[d].hi)
+        box[d].hi = s.accesses[k].range[d].hi;
+    }
+    sizes[d] = box[d].hi - box[d].lo + 1;
+    offsets[d] = s.accesses[0].outer[d];
+    offsets[d].expr = mlirSimplifyAffineExpr(
+        mlirAffineAddExprGet(offsets[d].expr,
+                             mlirAffineConstantExprGet(ctx, box[d].lo)),
+        offsets[d].numValues, 0);
+    uslAffineCompact(&offsets[d]);
+  }
+  bool copyIn = !overwritesWindow(&s, box);
+  bool copyOut = s.writes;
+
+  MlirOperation func = uslEnclosingFunc(loop);
+  UslSnapshot snapshot = uslSnapshotTake(func);
+  for (int d = 0; d < s.rank; ++d)
+    if (!extentOf(buffer, d, &extents[d])) {
+      uslSnapshotDrop(&snapshot);
+      uslEmitErrorf(loc, "cannot stage '%s': the extent of its dimension %d "
+                         "is unknown", bufferName, d);
+      return mlirLogicalResultFailure();
+    }
+  /* The staged buffer, right before the loop. */
+  MlirType element = mlirShapedTypeGetElementType(mlirValueGetType(buffer));
+  MlirAttribute spaceAttr = space == USL_MEM_DRAM
+                                ? mlirAttributeGetNull()
+                                : uslTmemSpaceAttrGet(ctx, space);
+  MlirType type = mlirMemRefTypeGet(element, s.rank, sizes,
+                                    mlirAttributeGetNull(), spaceAttr);
+  MlirOperation alloc = uslAllocCreate(loc, type, NULL,
+                                       mlirStringRefCreateFromCString(into));
+  mlirBlockInsertOwnedOperationBefore(mlirOperationGetBlock(loop), loop, alloc);
+  MlirValue staged = mlirOperationGetResult(alloc, 0);
+  if (copyIn)
+    buildCopy(loop, false, buffer, staged, into, s.rank, sizes, offsets,
+              extents, true);
+  if (copyOut)
+    buildCopy(loop, true, buffer, staged, into, s.rank, sizes, offsets,
+              extents, false);
+  /* Accesses go to the staged buffer at their inner index, shifted. */
+  for (int k = 0; k < s.numAccesses; ++k) {
+    Access *a = &s.accesses[k];
+    MlirAffineMap old = uslAccessGetMap(a->op);
+    MlirAffineExpr exprs[MAX_RANK];
+    for (int d = 0; d < s.rank; ++d)
+      exprs[d] = mlirSimplifyAffineExpr(
+          mlirAffineAddExprGet(a->inner[d],
+                               mlirAffineConstantExprGet(ctx, -box[d].lo)),
+          mlirAffineMapGetNumInputs(old), 0);
+    mlirOperationSetAttributeByName(
+        a->op, mlirStringRefCreateFromCString("map"),
+        mlirAffineMapAttrGet(mlirAffineMapGet(
+            ctx, mlirAffineMapGetNumInputs(old), 0, s.rank, exprs)));
+    mlirOperationSetOperand(a->op, uslAccessGetFirstIndex(a->op) - 1, staged);
+  }
+  /* Copying whole windows back must not make a par loop around race. */
+  if (copyOut)
+    for (MlirOperation p = uslGetParentOfName(alloc, USL_SLOOP_FOR);
+         !mlirOperationIsNull(p); p = uslGetParentOfName(p, USL_SLOOP_FOR)) {
+      if (uslForGetKind(p) != USL_LOOP_PAR)
+        continue;
+      UslDeps *deps = uslDepsCreate(func);
+      UslDepViolation v;
+      bool ok = uslDepsLoopIsParallel(deps, p, &v);
+      uslDepsDestroy(deps);
+      if (!ok) {
+        char parName[USL_MAX_STRING_OPTION], detail[1024];
+        uslLoopName(p, parName, sizeof parName);
+        uslDepsDescribe(&v, detail, sizeof detail);
+        uslSnapshotRestore(&snapshot);
+        uslEmitErrorf(loc,
+                      "cannot stage '%s' in loop '%s': copying the window "
+                      "back would make par loop '%s' race: %s",
+                      bufferName, loopName, parName, detail);
+        return mlirLogicalResultFailure();
+      }
+    }
+  uslSnapshotDrop(&snapshot);
+  return mlirLogicalResultSuccess();
+}
+
+/* The buffer called `name` seen from `loop`: a sloop.alloc around it of that
+ * name, or an argument of the function named by `sloop.name` or "argN". */
+MlirValue uslFindBuffer(MlirOperation loop, const char *name) {
+  /* Allocations in blocks around the loop, before it. */
+  for (MlirOperation at = loop; !mlirOperationIsNull(at);
+       at = mlirOperationGetParentOperation(at)) {
+    MlirBlock block = mlirOperationGetBlock(at);
+    if (mlirBlockIsNull(block))
+      break;
+    for (MlirOperation op = mlirBlockGetFirstOperation(block);
+         !mlirOperationIsNull(op) && !mlirOperationEqual(op, at);
+         op = mlirOperationGetNextInBlock(op)) {
+      if (!uslOpIs(op, USL_SLOOP_ALLOC))
+        continue;
+      MlirStringRef n = uslAllocGetName(op);
+      if (n.length == strlen(name) && !memcmp(n.data, name, n.length))
+        return mlirOperationGetResult(op, 0);
+    }
+    if (uslOpIs(at, "func.func"))
+      break;
+  }
+  MlirOperation func = uslEnclosingFunc(loop);
+  MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
+  MlirAttribute argAttrs = mlirOperationGetAttributeByName(
+      func, mlirStringRefCreateFromCString("arg_attrs"));
+  for (intptr_t i = 0; i < mlirBlockGetNumArguments(entry); ++i) {
+    char generic[32];
+    snprintf(generic, sizeof generic, "arg%ld", (long)i);
+    bool match = !strcmp(generic, name);
+    if (!match && !mlirAttributeIsNull(argAttrs) &&
+        i < mlirArrayAttrGetNumElements(argAttrs)) {
+      MlirAttribute dict = mlirArrayAttrGetElement(argAttrs, i);
+      MlirAttribute n = mlirDictionaryAttrGetElementByName(
+          dict, mlirStringRefCreateFromCString("sloop.name"));
+      if (!mlirAttributeIsNull(n) && mlirAttributeIsAString(n)) {
+        MlirStringRef s = mlirStringAttrGetValue(n);
+        match = s.length == strlen(name) && !memcmp(s.data, name, s.length);
+      }
+    }
+    if (match)
+      return mlirBlockGetArgument(entry, i);
+  }
+  return (MlirValue){NULL};
+}
+
+void uslBufferName(MlirValue buffer, char *out, size_t size) {
+  snprintf(out, size, "buffer");
+  if (!mlirValueIsABlockArgument(buffer)) {
+    MlirOperation owner = mlirOpResultGetOwner(buffer);
+    if (uslOpIs(owner, USL_SLOOP_ALLOC)) {
+      MlirStringRef n = uslAllocGetName(owner);
+      snprintf(out, size, "%.*s", (int)n.length, n.data);
+    }
+    return;
+  }
+  intptr_t i = mlirBlockArgumentGetArgNumber(buffer);
+  snprintf(out, size, "arg%ld", (long)i);
+  MlirOperation func =
+      mlirBlockGetParentOperation(mlirBlockArgumentGetOwner(buffer));
+  MlirAttribute argAttrs = mlirOperationGetAttributeByName(
+      func, mlirStringRefCreateFromCString("arg_attrs"));
+  if (mlirAttributeIsNull(argAttrs) || i >= mlirArrayAttrGetNumElements(argAttrs))
+    return;
+  MlirAttribute n = mlirDictionaryAttrGetElementByName(
+      mlirArrayAttrGetElement(argAttrs, i),
+      mlirStringRefCreateFromCString("sloop.name"));
+  if (!mlirAttributeIsNull(n) && mlirAttributeIsAString(n)) {
+    MlirStringRef v = mlirStringAttrGetValue(n);
+    snprintf(out, size, "%.*s", (int)v.length, v.data);
+  }
+}
+
+bool uslParseMemorySpace(const char *text, UslMemorySpace *space) {
+  for (int s = USL_MEM_DRAM; s <= USL_MEM_AVX512; ++s)
+    if (!strcmp(text, uslMemorySpaceName((UslMemorySpace)s))) {
+      *space = (UslMemorySpace)s;
+      return true;
+    }
+  return false;
+}
+
+MlirLogicalResult uslStageMem(MlirOperation loop, MlirValue buffer,
+                              MlirStringRef into, UslMemorySpace space) {
+  char name[USL_MAX_STRING_OPTION], intoName[USL_MAX_STRING_OPTION];
+  uslBufferName(buffer, name, sizeof name);
+  snprintf(intoName, sizeof intoName, "%.*s", (int)into.length, into.data);
+  if (!intoName[0])
+    snprintf(intoName, sizeof intoName, "%.50s_tile", name);
+  return stage(loop, buffer, intoName, space, name);
+}
+
+//===----------------------------------------------------------------------===//
+// The pass
+//===----------------------------------------------------------------------===//
+
+typedef struct StageOptions {
+  UslLoopTarget target;
+  char buffer[USL_MAX_STRING_OPTION];
+  char into[USL_MAX_STRING_OPTION];
+  char memory[USL_MAX_STRING_OPTION];
+} StageOptions;
+
+static const StageOptions defaults = {.memory = "dram"};
+
+static const UslOptionSpec options[] = {
+    USL_LOOP_TARGET_OPTIONS(StageOptions, target),
+    {"buffer", USL_OPTION_STRING, offsetof(StageOptions, buffer),
+     "the buffer to stage: an alloc's name, an argument's sloop.name, argN",
+     0, 0},
+    {"into", USL_OPTION_STRING, offsetof(StageOptions, into),
+     "name of the staged copy (default: buffer + \"_tile\")", 0, 0},
+    {"memory", USL_OPTION_STRING, offsetof(StageOptions, memory),
+     "memory space of the copy: dram, dram_static, rvm_tile, avx512", 0, 0},
+};
+
+static MlirLogicalResult run(MlirOperation module, const void *opaque) {
+  const StageOptions *o = opaque;
+  MlirLocation loc = mlirOperationGetLocation(module);
+  UslMemorySpace space;
+  if (!uslParseMemorySpace(o->memory, &space)) {
+    uslEmitErrorf(loc, "'stage-mem': unknown memory '%s'; expected dram, "
+                       "dram_static, rvm_tile or avx512", o->memory);
+    return mlirLogicalResultFailure();
+  }
+  if (!o->buffer[0]) {
+    uslEmitErrorf(loc, "'stage-mem' needs the buffer to stage: buffer=NAME");
+    return mlirLogicalResultFailure();
+  }
+  MlirOperation loop = uslDirectiveFindLoop(module, &o->target, "stage-mem");
+  if (mlirOperationIsNull(loop))
+    return mlirLogicalResultFailure();
+  MlirValue buffer = uslFindBuffer(loop, o->buffer);
+  if (mlirValueIsNull(buffer)) {
+    uslEmitErrorf(mlirOperationGetLocation(loop),
+                  "'stage-mem': no buffer '%s' is visible at loop '%s'",
+                  o->buffer, o->target.loop);
+    return mlirLogicalResultFailure();
+  }
+  return uslStageMem(loop, buffer, mlirStringRefCreateFromCString(o->into),
+                     space);
+}
+
+const UslPassInfo uslStageMemPass = {
+    .argument = "stage-mem",
+    .summary = "make a loop work on a copy of the window of a buffer it "
+               "touches, with the copies in and out it needs",
+    .anchor = "builtin.module",
+    .options = options,
+    .numOptions = sizeof options / sizeof options[0],
+    .optionsSize = sizeof(StageOptions),
+    .defaults = &defaults,
+    .run = run,
+    .dependentDialects = uslDirectiveDependentDialects,
+    .isDirective = true,
+};
