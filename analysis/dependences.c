@@ -22,6 +22,7 @@
 #include <isl/set.h>
 #include <isl/space.h>
 #include <isl/union_map.h>
+#include <isl/flow.h>
 #include <isl/union_set.h>
 #include <isl/val.h>
 
@@ -806,6 +807,108 @@ bool uslDepsLoopIsParallel(UslDeps *d, MlirOperation loop,
   snprintf(extra, sizeof extra, "s%d < t%d", dim, dim);
   return !findViolation(d, bothInside, &loop,
                         scheduleRelation(d, dim, extra), false, v);
+}
+
+typedef struct LoopAndBuffer {
+  MlirOperation loop;
+  int buffer;
+} LoopAndBuffer;
+
+static bool bothInsideOnBuffer(Stmt *s, Stmt *t, const void *ctx) {
+  const LoopAndBuffer *lb = ctx;
+  return s->buffer == lb->buffer && t->buffer == lb->buffer &&
+         isInside(s->op, lb->loop) && isInside(t->op, lb->loop);
+}
+
+bool uslDepsLoopCarriesThrough(UslDeps *d, MlirOperation loop,
+                               MlirValue buffer, UslDepViolation *v) {
+  LoopAndBuffer ctx = {loop, -1};
+  for (int i = 0; i < d->numBuffers; ++i)
+    if (mlirValueEqual(d->buffers[i].value, buffer))
+      ctx.buffer = i;
+  if (ctx.buffer < 0)
+    return false;
+  int dim = loopVariableDim(d, loop);
+  char extra[64];
+  snprintf(extra, sizeof extra, "s%d < t%d", dim, dim);
+  return findViolation(d, bothInsideOnBuffer, &ctx,
+                       scheduleRelation(d, dim, extra), false, v);
+}
+
+bool uslDepsLoopCarriesFlowThrough(UslDeps *d, MlirOperation loop,
+                                   MlirValue buffer, UslDepViolation *v) {
+  int b = -1;
+  for (int i = 0; i < d->numBuffers; ++i)
+    if (mlirValueEqual(d->buffers[i].value, buffer))
+      b = i;
+  if (b < 0)
+    return false;
+  /* Exact dataflow: which write produced the value each read sees. */
+  isl_union_map *reads = NULL, *writes = NULL, *schedule = NULL;
+  for (int i = 0; i < d->numStmts; ++i) {
+    Stmt *s = &d->stmts[i];
+    if (s->buffer != b)
+      continue;
+    isl_union_map *sched = isl_union_map_copy(s->schedule);
+    schedule = schedule ? isl_union_map_union(schedule, sched) : sched;
+    if (s->kind & ACCESS_READ) {
+      isl_union_map *a = isl_union_map_copy(s->access);
+      reads = reads ? isl_union_map_union(reads, a) : a;
+    }
+    if (s->kind & ACCESS_WRITE) {
+      isl_union_map *a = isl_union_map_copy(s->access);
+      writes = writes ? isl_union_map_union(writes, a) : a;
+    }
+  }
+  if (!reads || !writes) {
+    isl_union_map_free(reads);
+    isl_union_map_free(writes);
+    isl_union_map_free(schedule);
+    return false;
+  }
+  isl_union_access_info *info = isl_union_access_info_from_sink(reads);
+  info = isl_union_access_info_set_must_source(info, writes);
+  info = isl_union_access_info_set_schedule_map(info, schedule);
+  isl_union_flow *flow = isl_union_access_info_compute_flow(info);
+  isl_union_map *deps = isl_union_flow_get_may_dependence(flow);
+  isl_union_flow_free(flow);
+
+  int dim = loopVariableDim(d, loop);
+  char extra[64];
+  snprintf(extra, sizeof extra, "s%d < t%d", dim, dim);
+  isl_union_map *bad =
+      isl_union_map_from_map(scheduleRelation(d, dim, extra));
+  bool found = false;
+  for (int i = 0; i < d->numStmts && !found; ++i)
+    for (int j = 0; j < d->numStmts && !found; ++j) {
+      Stmt *s = &d->stmts[i], *t = &d->stmts[j];
+      if (s->buffer != b || t->buffer != b || !(s->kind & ACCESS_WRITE) ||
+          !(t->kind & ACCESS_READ) || !isInside(s->op, loop) ||
+          !isInside(t->op, loop))
+        continue;
+      isl_union_map *pair = isl_union_map_intersect_range(
+          isl_union_map_intersect_domain(
+              isl_union_map_copy(deps),
+              isl_union_map_domain(isl_union_map_copy(s->schedule))),
+          isl_union_map_domain(isl_union_map_copy(t->schedule)));
+      isl_union_map *wrong = isl_union_map_apply_range(
+          isl_union_map_apply_range(isl_union_map_copy(s->schedule),
+                                    isl_union_map_copy(bad)),
+          isl_union_map_reverse(isl_union_map_copy(t->schedule)));
+      pair = isl_union_map_intersect(pair, wrong);
+      if (isl_union_map_is_empty(pair) == isl_bool_false) {
+        found = true;
+        if (v)
+          fillViolation(d, s, t, pair, v);
+        else
+          isl_union_map_free(pair);
+      } else {
+        isl_union_map_free(pair);
+      }
+    }
+  isl_union_map_free(bad);
+  isl_union_map_free(deps);
+  return found;
 }
 
 bool uslDepsPermutationIsLegal(UslDeps *d, MlirOperation *band, int n,

@@ -60,6 +60,17 @@ void uslDepsDestroy(UslDeps *deps);
 bool uslDepsLoopIsParallel(UslDeps *deps, MlirOperation loop,
                            UslDepViolation *violation);
 
+/* True when an iteration of `loop` touches an element of `buffer` that a
+ * later iteration touches too, one of them writing (updates included). */
+bool uslDepsLoopCarriesThrough(UslDeps *deps, MlirOperation loop,
+                               MlirValue buffer, UslDepViolation *violation);
+
+/* True when a read of `buffer` in one iteration of `loop` sees a value
+ * written in an earlier iteration (exact dataflow: later writes kill). */
+bool uslDepsLoopCarriesFlowThrough(UslDeps *deps, MlirOperation loop,
+                                   MlirValue buffer,
+                                   UslDepViolation *violation);
+
 /* True when the perfectly nested loops `band[0..n)` (outermost first) can be
  * run in the order band[perm[0]], band[perm[1]], ... (outermost first). */
 bool uslDepsPermutationIsLegal(UslDeps *deps, MlirOperation *band, int n,

@@ -19,5 +19,8 @@ extern const UslPassInfo uslUnrollPass;
 extern const UslPassInfo uslParallelizePass;
 extern const UslPassInfo uslVectorizePass;
 extern const UslPassInfo uslStageMemPass;
+extern const UslPassInfo uslSetMemoryPass;
+extern const UslPassInfo uslLiftAllocPass;
+extern const UslPassInfo uslExpandDimPass;
 
 #endif

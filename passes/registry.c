@@ -23,6 +23,9 @@ static const UslPassInfo *const passes[] = {
     &uslParallelizePass,
     &uslVectorizePass,
     &uslStageMemPass,
+    &uslSetMemoryPass,
+    &uslLiftAllocPass,
+    &uslExpandDimPass,
 };
 
 const UslPassInfo *const *uslGetPasses(size_t *count) {

@@ -68,6 +68,17 @@ MlirLogicalResult uslFuse(MlirOperation loop);
 MlirLogicalResult uslStageMem(MlirOperation loop, MlirValue buffer,
                               MlirStringRef into, UslMemorySpace space);
 
+/* Moves the memory space of a buffer (a sloop.alloc). */
+MlirLogicalResult uslSetMemory(MlirOperation alloc, UslMemorySpace space);
+
+/* Moves a sloop.alloc out of the `levels` loops around it. */
+MlirLogicalResult uslLiftAlloc(MlirOperation alloc, int64_t levels);
+
+/* Adds a leading dimension of `size` to a sloop.alloc, indexed by the
+ * variable of `loop` at every access. */
+MlirLogicalResult uslExpandDim(MlirOperation alloc, int64_t size,
+                               MlirOperation loop);
+
 #ifdef __cplusplus
 }
 #endif
