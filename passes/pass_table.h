@@ -22,5 +22,8 @@ extern const UslPassInfo uslStageMemPass;
 extern const UslPassInfo uslSetMemoryPass;
 extern const UslPassInfo uslLiftAllocPass;
 extern const UslPassInfo uslExpandDimPass;
+extern const UslPassInfo uslSimplifyPass;
+extern const UslPassInfo uslHoistPass;
+extern const UslPassInfo uslLiftScopePass;
 
 #endif

@@ -26,6 +26,9 @@ static const UslPassInfo *const passes[] = {
     &uslSetMemoryPass,
     &uslLiftAllocPass,
     &uslExpandDimPass,
+    &uslSimplifyPass,
+    &uslHoistPass,
+    &uslLiftScopePass,
 };
 
 const UslPassInfo *const *uslGetPasses(size_t *count) {

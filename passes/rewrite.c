@@ -246,3 +246,78 @@ void uslReplaceWithAffine(MlirValue old, const UslAffineValue *repl,
   MlirValue v = uslBuildAffineResult(&b, map, 0, repl->values);
   mlirValueReplaceAllUsesOfWith(old, v);
 }
+
+/* The loop whose variable `v` is, when it is inside `within` (or anywhere
+ * when `within` is null). */
+static MlirOperation loopOfVariable(MlirValue v, MlirOperation within) {
+  if (!mlirValueIsABlockArgument(v))
+    return (MlirOperation){NULL};
+  MlirOperation owner =
+      mlirBlockGetParentOperation(mlirBlockArgumentGetOwner(v));
+  if (mlirOperationIsNull(owner) || !uslOpIs(owner, USL_SLOOP_FOR))
+    return (MlirOperation){NULL};
+  if (mlirOperationIsNull(within))
+    return owner;
+  for (MlirOperation p = owner; !mlirOperationIsNull(p);
+       p = mlirOperationGetParentOperation(p))
+    if (mlirOperationEqual(p, within))
+      return owner;
+  return (MlirOperation){NULL};
+}
+
+bool uslAffineRange(MlirAffineExpr e, const MlirValue *values,
+                    MlirOperation within, int64_t *lo, int64_t *hi,
+                    MlirOperation *unbounded) {
+  if (mlirAffineExprIsAConstant(e)) {
+    *lo = *hi = mlirAffineConstantExprGetValue(e);
+    return true;
+  }
+  if (mlirAffineExprIsADim(e)) {
+    MlirValue v = values[mlirAffineDimExprGetPosition(e)];
+    MlirOperation l = loopOfVariable(v, within);
+    int64_t lb, ub;
+    if (mlirOperationIsNull(l) || !uslForGetConstantBounds(l, &lb, &ub) ||
+        ub <= lb) {
+      if (unbounded)
+        *unbounded = l;
+      return false;
+    }
+    int64_t step = uslForGetStep(l);
+    *lo = lb;
+    *hi = lb + (ub - 1 - lb) / step * step;
+    return true;
+  }
+  if (!mlirAffineExprIsABinary(e))
+    return false;
+  int64_t alo, ahi, blo, bhi;
+  if (!uslAffineRange(mlirAffineBinaryOpExprGetLHS(e), values, within, &alo,
+                      &ahi, unbounded) ||
+      !uslAffineRange(mlirAffineBinaryOpExprGetRHS(e), values, within, &blo,
+                      &bhi, unbounded))
+    return false;
+  if (mlirAffineExprIsAAdd(e)) {
+    *lo = alo + blo;
+    *hi = ahi + bhi;
+    return true;
+  }
+  if (blo != bhi) /* mul, div and mod by constants only */
+    return false;
+  int64_t c = blo;
+  if (mlirAffineExprIsAMul(e)) {
+    *lo = c >= 0 ? alo * c : ahi * c;
+    *hi = c >= 0 ? ahi * c : alo * c;
+    return true;
+  }
+  if (c <= 0)
+    return false;
+  if (mlirAffineExprIsAFloorDiv(e) || mlirAffineExprIsACeilDiv(e)) {
+    int64_t extra = mlirAffineExprIsACeilDiv(e) ? c - 1 : 0;
+    int64_t l = alo + extra, h = ahi + extra;
+    *lo = l >= 0 ? l / c : -((-l + c - 1) / c);
+    *hi = h >= 0 ? h / c : -((-h + c - 1) / c);
+    return true;
+  }
+  *lo = 0; /* mod */
+  *hi = c - 1;
+  return true;
+}

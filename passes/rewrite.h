@@ -42,4 +42,12 @@ void uslAffineCompact(UslAffineValue *v);
 /* The value itself as an affine value. */
 UslAffineValue uslAffineOfValue(MlirContext ctx, MlirValue v);
 
+/* Bounds [lo, hi] of `e` (dimension k standing for values[k]) as the loops
+ * whose variables it uses run, when those loops are inside `within` (any
+ * loops when null) and have constant bounds; false otherwise, with the
+ * offending loop in `unbounded` when it is one. */
+bool uslAffineRange(MlirAffineExpr e, const MlirValue *values,
+                    MlirOperation within, int64_t *lo, int64_t *hi,
+                    MlirOperation *unbounded);
+
 #endif

@@ -86,63 +86,20 @@ static bool usesInner(MlirAffineExpr e, const MlirValue *operands, int n,
   return false;
 }
 
-/* The values `e` takes as the inner loops run; false when unbounded. */
+/* The values `e` takes as the loops inside `loop` run (any loops when
+ * null); false, with the reason in `s`, when unbounded. */
 static bool rangeOf(MlirAffineExpr e, const MlirValue *operands,
                     MlirOperation loop, Interval *out, Stage *s) {
-  if (mlirAffineExprIsAConstant(e)) {
-    out->lo = out->hi = mlirAffineConstantExprGetValue(e);
+  MlirOperation unbounded = {NULL};
+  if (uslAffineRange(e, operands, loop, &out->lo, &out->hi, &unbounded))
     return true;
+  if (!mlirOperationIsNull(unbounded)) {
+    char name[USL_MAX_STRING_OPTION];
+    uslLoopName(unbounded, name, sizeof name);
+    snprintf(s->why, sizeof s->why,
+             "loop '%s' has no constant, non-empty range", name);
   }
-  if (mlirAffineExprIsADim(e)) {
-    MlirOperation l =
-        innerLoopOf(operands[mlirAffineDimExprGetPosition(e)], loop);
-    int64_t lb, ub;
-    if (mlirOperationIsNull(l) || !uslForGetConstantBounds(l, &lb, &ub) ||
-        ub <= lb) {
-      char name[USL_MAX_STRING_OPTION] = "";
-      if (!mlirOperationIsNull(l))
-        uslLoopName(l, name, sizeof name);
-      snprintf(s->why, sizeof s->why,
-               "loop '%s' has no constant, non-empty range", name);
-      return false;
-    }
-    int64_t step = uslForGetStep(l);
-    out->lo = lb;
-    out->hi = lb + (ub - 1 - lb) / step * step;
-    return true;
-  }
-  if (!mlirAffineExprIsABinary(e))
-    return false;
-  Interval a, b;
-  MlirAffineExpr lhs = mlirAffineBinaryOpExprGetLHS(e);
-  MlirAffineExpr rhs = mlirAffineBinaryOpExprGetRHS(e);
-  if (!rangeOf(lhs, operands, loop, &a, s) ||
-      !rangeOf(rhs, operands, loop, &b, s))
-    return false;
-  if (mlirAffineExprIsAAdd(e)) {
-    *out = (Interval){a.lo + b.lo, a.hi + b.hi};
-    return true;
-  }
-  if (b.lo != b.hi) /* mul, div and mod by constants only */
-    return false;
-  int64_t c = b.lo;
-  if (mlirAffineExprIsAMul(e)) {
-    *out = c >= 0 ? (Interval){a.lo * c, a.hi * c}
-                  : (Interval){a.hi * c, a.lo * c};
-    return true;
-  }
-  if (c <= 0)
-    return false;
-  if (mlirAffineExprIsAFloorDiv(e) || mlirAffineExprIsACeilDiv(e)) {
-    int64_t extra = mlirAffineExprIsACeilDiv(e) ? c - 1 : 0;
-    /* floor division of possibly negative values */
-    int64_t lo = a.lo + extra, hi = a.hi + extra;
-    out->lo = lo >= 0 ? lo / c : -((-lo + c - 1) / c);
-    out->hi = hi >= 0 ? hi / c : -((-hi + c - 1) / c);
-    return true;
-  }
-  *out = (Interval){0, c - 1}; /* mod */
-  return true;
+  return false;
 }
 
 /* Splits index `e` of `op` into an outer part (loop-invariant in `loop`) and

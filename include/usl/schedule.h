@@ -79,6 +79,16 @@ MlirLogicalResult uslLiftAlloc(MlirOperation alloc, int64_t levels);
 MlirLogicalResult uslExpandDim(MlirOperation alloc, int64_t size,
                                MlirOperation loop);
 
+/* Simplifies affine expressions, settled guards, and empty or
+ * single-iteration loops under `root`. */
+MlirLogicalResult uslSimplify(MlirOperation root);
+
+/* Moves the loop-invariant arithmetic and loads of `loop` before it. */
+MlirLogicalResult uslHoist(MlirOperation loop);
+
+/* Moves the single guard (or loop) inside `loop` outside it. */
+MlirLogicalResult uslLiftScope(MlirOperation loop);
+
 #ifdef __cplusplus
 }
 #endif

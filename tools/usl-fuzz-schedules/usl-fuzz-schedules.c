@@ -107,6 +107,13 @@ static MlirWalkResult collectLoop(MlirOperation op, void *userData) {
   return MlirWalkResultAdvance;
 }
 
+static MlirWalkResult collectAlloc(MlirOperation op, void *userData) {
+  LoopList *l = userData;
+  if (uslOpIs(op, USL_SLOOP_ALLOC) && l->count < 256)
+    l->ops[l->count++] = op;
+  return MlirWalkResultAdvance;
+}
+
 static MlirOperation onlyChildLoop(MlirOperation loop) {
   MlirBlock body = uslForGetBody(loop);
   MlirOperation first = mlirBlockGetFirstOperation(body);
@@ -136,7 +143,7 @@ static bool applyRandom(MlirOperation func, uint64_t *rng, char *log,
   snprintf(name, sizeof name, "%.*s", (int)n.length, n.data);
   MlirLogicalResult r = mlirLogicalResultFailure();
   MlirStringRef none = mlirStringRefCreateFromCString("");
-  switch (pick(rng, 0, 8)) {
+  switch (pick(rng, 0, 13)) {
   case 0: {
     int64_t f = pick(rng, 2, 5);
     UslTail t = (UslTail)pick(rng, 0, 2);
@@ -207,6 +214,40 @@ static bool applyRandom(MlirOperation func, uint64_t *rng, char *log,
              (long)mlirBlockArgumentGetArgNumber(buffers[b]));
     r = uslStageMem(loop, buffers[b], mlirStringRefCreateFromCString(""),
                     USL_MEM_DRAM);
+    break;
+  }
+  case 9:
+    snprintf(log + used, logSize - used, " simplify");
+    r = uslSimplify(func);
+    break;
+  case 10:
+    snprintf(log + used, logSize - used, " hoist(%s)", name);
+    r = uslHoist(loop);
+    break;
+  case 11:
+    snprintf(log + used, logSize - used, " lift-scope(%s)", name);
+    r = uslLiftScope(loop);
+    break;
+  case 12:
+  case 13: {
+    /* Buffer directives on a random allocation, if there is one. */
+    LoopList allocs = {.count = 0};
+    mlirOperationWalk(func, collectAlloc, &allocs, MlirWalkPreOrder);
+    if (!allocs.count)
+      return true;
+    MlirOperation alloc = allocs.ops[pick(rng, 0, allocs.count - 1)];
+    MlirOperation around = mlirOperationGetParentOperation(alloc);
+    MlirStringRef an = uslAllocGetName(alloc);
+    if (uslOpIs(around, USL_SLOOP_FOR) && pick(rng, 0, 1)) {
+      snprintf(log + used, logSize - used, " lift-alloc(%.*s)",
+               (int)an.length, an.data);
+      r = uslLiftAlloc(alloc, 1);
+    } else {
+      int64_t size = pick(rng, 1, 8);
+      snprintf(log + used, logSize - used, " expand-dim(%.*s, %lld, %s)",
+               (int)an.length, an.data, (long long)size, name);
+      r = uslExpandDim(alloc, size, loop);
+    }
     break;
   }
   default: {

@@ -1,0 +1,181 @@
+//===- simplify.c - simplify: tidy index arithmetic, guards and loops -----===//
+//
+// Rewrites that never change what the program computes:
+//   - affine expressions in bounds, guards and indices are simplified;
+//   - a guard whose conditions hold (or fail) for every iteration of the
+//     constant-bound loops around it is replaced by its then (else) body;
+//   - a loop with no iteration, or with nothing in its body, is removed;
+//   - a loop with exactly one iteration is replaced by its body.
+//
+//===----------------------------------------------------------------------===//
+
+#include "directive.h"
+#include "pass_table.h"
+#include "rewrite.h"
+#include "usl/sloop.h"
+
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/IntegerSet.h"
+
+#include <string.h>
+
+static void simplifyMap(MlirOperation op, const char *attrName) {
+  MlirStringRef name = mlirStringRefCreateFromCString(attrName);
+  MlirAttribute attr = mlirOperationGetAttributeByName(op, name);
+  if (mlirAttributeIsNull(attr))
+    return;
+  MlirAffineMap map = mlirAffineMapAttrGetValue(attr);
+  intptr_t n = mlirAffineMapGetNumResults(map);
+  MlirAffineExpr exprs[32];
+  if (n > 32)
+    return;
+  for (intptr_t r = 0; r < n; ++r)
+    exprs[r] = mlirSimplifyAffineExpr(mlirAffineMapGetResult(map, r),
+                                      mlirAffineMapGetNumDims(map),
+                                      mlirAffineMapGetNumSymbols(map));
+  mlirOperationSetAttributeByName(
+      op, name,
+      mlirAffineMapAttrGet(mlirAffineMapGet(
+          mlirOperationGetContext(op), mlirAffineMapGetNumDims(map),
+          mlirAffineMapGetNumSymbols(map), n, exprs)));
+}
+
+/* Moves the ops of the first block of region `r` of `op` before `op`,
+ * replacing `op`'s results with the values its terminator yields, and
+ * erases `op`. */
+static void inlineRegion(MlirOperation op, intptr_t r) {
+  MlirBlock block = mlirRegionGetFirstBlock(mlirOperationGetRegion(op, r));
+  if (!mlirBlockIsNull(block)) {
+    MlirOperation end = mlirBlockGetTerminator(block);
+    for (intptr_t i = 0; i < mlirOperationGetNumResults(op); ++i)
+      mlirValueReplaceAllUsesOfWith(mlirOperationGetResult(op, i),
+                                    mlirOperationGetOperand(end, i));
+    for (MlirOperation o = mlirBlockGetFirstOperation(block);
+         !mlirOperationEqual(o, end);) {
+      MlirOperation next = mlirOperationGetNextInBlock(o);
+      mlirOperationMoveBefore(o, op);
+      o = next;
+    }
+  }
+  mlirOperationDestroy(op);
+}
+
+/* 1 when every constraint of the guard always holds, 0 when one never
+ * does, -1 when it depends. */
+static int decideGuard(MlirOperation ifOp) {
+  MlirIntegerSet set = uslIfGetCondition(ifOp);
+  MlirValue operands[64];
+  intptr_t n = mlirIntegerSetGetNumInputs(set);
+  if (n > 64)
+    return -1;
+  uslGetOperands(ifOp, 0, n, operands);
+  int result = 1;
+  for (intptr_t k = 0; k < mlirIntegerSetGetNumConstraints(set); ++k) {
+    int64_t lo, hi;
+    if (!uslAffineRange(mlirIntegerSetGetConstraint(set, k), operands,
+                        (MlirOperation){NULL}, &lo, &hi, NULL)) {
+      result = -1; /* this one depends; another may still never hold */
+      continue;
+    }
+    bool eq = mlirIntegerSetIsConstraintEq(set, k);
+    bool always = eq ? (lo == 0 && hi == 0) : lo >= 0;
+    bool never = eq ? (lo > 0 || hi < 0) : hi < 0;
+    if (never)
+      return 0;
+    if (!always)
+      result = -1;
+  }
+  return result;
+}
+
+static bool simplifyOnce(MlirOperation root) {
+  UslOpList ops = {0};
+  const char *names[] = {USL_SLOOP_FOR, USL_SLOOP_IF, USL_SLOOP_LOAD,
+                         USL_SLOOP_STORE, USL_SLOOP_REDUCE, USL_TMEM_WINDOW};
+  uslCollectOps(root, names, sizeof names / sizeof names[0], MlirWalkPostOrder,
+                &ops);
+  bool changed = false;
+  for (size_t i = 0; i < ops.size; ++i) {
+    MlirOperation op = ops.ops[i];
+    if (uslOpIs(op, USL_SLOOP_FOR)) {
+      simplifyMap(op, "lbMap");
+      simplifyMap(op, "ubMap");
+      MlirBlock body = uslForGetBody(op);
+      int64_t lb, ub, step = uslForGetStep(op);
+      bool constant = uslForGetConstantBounds(op, &lb, &ub);
+      bool empty = mlirOperationEqual(mlirBlockGetFirstOperation(body),
+                                      mlirBlockGetTerminator(body));
+      if (empty || (constant && ub <= lb)) {
+        mlirOperationDestroy(op);
+        changed = true;
+      } else if (constant && ub - lb <= step) {
+        UslAffineValue first = {
+            mlirAffineConstantExprGet(mlirOperationGetContext(op), lb), 0,
+            {{NULL}}};
+        uslReplaceWithAffine(uslForGetInductionVar(op), &first, body);
+        inlineRegion(op, 0);
+        changed = true;
+      }
+    } else if (uslOpIs(op, USL_SLOOP_IF)) {
+      int decided = decideGuard(op);
+      if (decided >= 0) {
+        inlineRegion(op, decided == 1 ? 0 : 1);
+        changed = true;
+      }
+    } else if (uslOpIs(op, USL_TMEM_WINDOW)) {
+      simplifyMap(op, "offsets");
+    } else {
+      simplifyMap(op, "map");
+    }
+  }
+  uslOpListFree(&ops);
+  return changed;
+}
+
+MlirLogicalResult uslSimplify(MlirOperation root) {
+  for (int round = 0; round < 64 && simplifyOnce(root); ++round)
+    ;
+  return mlirLogicalResultSuccess();
+}
+
+typedef struct SimplifyOptions {
+  char func[USL_MAX_STRING_OPTION];
+} SimplifyOptions;
+
+static const SimplifyOptions defaults = {.func = ""};
+
+static const UslOptionSpec options[] = {
+    {"func", USL_OPTION_STRING, offsetof(SimplifyOptions, func),
+     "only this function", 0, 0},
+};
+
+static MlirLogicalResult run(MlirOperation module, const void *opaque) {
+  const SimplifyOptions *o = opaque;
+  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
+  for (MlirOperation f = mlirBlockGetFirstOperation(body);
+       !mlirOperationIsNull(f); f = mlirOperationGetNextInBlock(f)) {
+    if (!uslOpIs(f, "func.func"))
+      continue;
+    MlirStringRef name = mlirStringAttrGetValue(mlirOperationGetAttributeByName(
+        f, mlirStringRefCreateFromCString("sym_name")));
+    if (o->func[0] && (name.length != strlen(o->func) ||
+                       memcmp(name.data, o->func, name.length)))
+      continue;
+    uslSimplify(f);
+  }
+  return mlirLogicalResultSuccess();
+}
+
+const UslPassInfo uslSimplifyPass = {
+    .argument = "simplify",
+    .summary = "simplify index arithmetic, settled guards, and empty or "
+               "single-iteration loops",
+    .anchor = "builtin.module",
+    .options = options,
+    .numOptions = sizeof options / sizeof options[0],
+    .optionsSize = sizeof(SimplifyOptions),
+    .defaults = &defaults,
+    .run = run,
+    .dependentDialects = uslDirectiveDependentDialects,
+    .isDirective = true,
+};

@@ -1,0 +1,53 @@
+// RUN: usl-opt %s --split-input-file --simplify | FileCheck %s
+
+// Tests that single-iteration and empty loops go, and guards settled by the
+// loop ranges go with them.
+// CHECK-LABEL: func @tidy
+// CHECK-NEXT: sloop.for %ii = 0 to 4 {
+// CHECK-NEXT: sloop.load %{{.*}}[%ii + 8]
+// CHECK-NEXT: sloop.store
+// CHECK-NEXT: }
+// CHECK-NEXT: return
+func.func @tidy(%A: memref<16xf32>) {
+  sloop.for %io = 2 to 3 {
+    sloop.for %ii = 0 to 4 {
+      sloop.if %io * 4 + %ii < 16 {
+        %a = sloop.load %A[%io * 4 + %ii] : memref<16xf32>
+        sloop.store %a, %A[%io * 4 + %ii] : memref<16xf32>
+      }
+    }
+  }
+  sloop.for %e = 0 to 0 {
+    %a = sloop.load %A[%e] : memref<16xf32>
+    sloop.store %a, %A[%e] : memref<16xf32>
+  }
+  sloop.for %n = 0 to 8 {
+  }
+  return
+}
+
+// -----
+
+// Tests that a guard that never holds is replaced by its else branch, and
+// one that depends on a symbol stays.
+// CHECK-LABEL: func @guards
+// CHECK: %[[Z:.*]] = arith.constant 0.0
+// CHECK: sloop.for %i = 0 to 4 {
+// CHECK-NEXT: sloop.store %[[Z]]
+// CHECK-NEXT: sloop.if %i < %{{.*}} {
+func.func @guards(%A: memref<4xf32>, %n: index) {
+  %z = arith.constant 0.0 : f32
+  sloop.for %i = 0 to 4 {
+    %v = sloop.if %i >= 4 -> f32 {
+      %a = sloop.load %A[%i] : memref<4xf32>
+      sloop.yield %a : f32
+    } else {
+      sloop.yield %z : f32
+    }
+    sloop.store %v, %A[%i] : memref<4xf32>
+    sloop.if %i < %n {
+      sloop.store %z, %A[%i] : memref<4xf32>
+    }
+  }
+  return
+}
