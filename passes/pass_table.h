@@ -25,5 +25,6 @@ extern const UslPassInfo uslExpandDimPass;
 extern const UslPassInfo uslSimplifyPass;
 extern const UslPassInfo uslHoistPass;
 extern const UslPassInfo uslLiftScopePass;
+extern const UslPassInfo uslRemoveLoopPass;
 
 #endif

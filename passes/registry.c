@@ -29,6 +29,7 @@ static const UslPassInfo *const passes[] = {
     &uslSimplifyPass,
     &uslHoistPass,
     &uslLiftScopePass,
+    &uslRemoveLoopPass,
 };
 
 const UslPassInfo *const *uslGetPasses(size_t *count) {

@@ -53,6 +53,7 @@ typedef struct Stage {
   Access accesses[MAX_ACCESSES];
   int numAccesses;
   bool reads, writes;
+  bool body; /* stage one iteration's accesses, not the whole loop's */
   char why[512]; /* why staging is impossible */
 } Stage;
 
@@ -77,11 +78,20 @@ static MlirOperation innerLoopOf(MlirValue v, MlirOperation loop) {
   return owner;
 }
 
+/* The loop whose variable `v` is, when it varies within what is staged:
+ * inside the loop, or strictly inside it when staging one iteration. */
+static MlirOperation stagedLoopOf(MlirValue v, const Stage *s) {
+  MlirOperation l = innerLoopOf(v, s->loop);
+  if (s->body && !mlirOperationIsNull(l) && mlirOperationEqual(l, s->loop))
+    return (MlirOperation){NULL};
+  return l;
+}
+
 static bool usesInner(MlirAffineExpr e, const MlirValue *operands, int n,
-                      MlirOperation loop) {
+                      const Stage *s) {
   for (int d = 0; d < n; ++d)
     if (mlirAffineExprIsFunctionOfDim(e, d) &&
-        !mlirOperationIsNull(innerLoopOf(operands[d], loop)))
+        !mlirOperationIsNull(stagedLoopOf(operands[d], s)))
       return true;
   return false;
 }
@@ -132,14 +142,14 @@ static bool splitIndex(MlirOperation op, intptr_t first, MlirAffineMap map,
     /* Constants go with the inner part, so offsets differing only by a
      * constant share one window. */
     if (!mlirAffineExprIsAConstant(terms[k]) &&
-        !usesInner(terms[k], operands, n, loop)) {
+        !usesInner(terms[k], operands, n, s)) {
       outer = mlirAffineAddExprGet(outer, terms[k]);
       continue;
     }
     /* An inner term must not also use an outer value. */
     for (int v = 0; v < n; ++v)
       if (mlirAffineExprIsFunctionOfDim(terms[k], v) &&
-          mlirOperationIsNull(innerLoopOf(operands[v], loop))) {
+          mlirOperationIsNull(stagedLoopOf(operands[v], s))) {
         snprintf(s->why, sizeof s->why,
                  "an index mixes loops inside and outside the staged loop "
                  "in one term");
@@ -219,11 +229,41 @@ static MlirWalkResult scanUse(MlirOperation op, void *userData) {
 
 /* True when one store, unguarded inside the loop, writes every element of
  * the window: its inner indices are distinct full loops of the window size. */
+/* The op of `block` that holds `op`. */
+static MlirOperation ancestorIn(MlirOperation op, MlirBlock block) {
+  while (!mlirOperationIsNull(op) &&
+         !mlirBlockEqual(mlirOperationGetBlock(op), block))
+    op = mlirOperationGetParentOperation(op);
+  return op;
+}
+
+/* True when `first` comes before `second`, both in `block`. */
+static bool comesBefore(MlirOperation first, MlirOperation second) {
+  for (MlirOperation o = first; !mlirOperationIsNull(o);
+       o = mlirOperationGetNextInBlock(o))
+    if (mlirOperationEqual(o, second))
+      return true;
+  return false;
+}
+
 static bool overwritesWindow(const Stage *s, const Interval *box) {
-  if (s->reads)
-    return false;
   for (int k = 0; k < s->numAccesses; ++k) {
     const Access *a = &s->accesses[k];
+    if (!uslOpIs(a->op, USL_SLOOP_STORE))
+      continue;
+    /* With reads, the store must come first: staging one iteration, it is
+     * in the body itself and every other access follows it. */
+    if (s->reads) {
+      MlirBlock body = uslForGetBody(s->loop);
+      if (!s->body || !mlirBlockEqual(mlirOperationGetBlock(a->op), body))
+        continue;
+      bool first = true;
+      for (int j = 0; j < s->numAccesses && first; ++j)
+        first = j == k || comesBefore(mlirOperationGetNextInBlock(a->op),
+                                      ancestorIn(s->accesses[j].op, body));
+      if (!first)
+        continue;
+    }
     bool guarded = false;
     for (MlirOperation p = mlirOperationGetParentOperation(a->op);
          !mlirOperationEqual(p, s->loop); p = mlirOperationGetParentOperation(p))
@@ -234,19 +274,26 @@ static bool overwritesWindow(const Stage *s, const Interval *box) {
     bool covers = true;
     for (int d = 0; d < s->rank && covers; ++d) {
       MlirAffineExpr e = a->inner[d];
+      if (mlirAffineExprIsAConstant(e)) {
+        /* A one-element dimension the store always hits. */
+        covers = box[d].lo == box[d].hi &&
+                 mlirAffineConstantExprGetValue(e) == box[d].lo;
+        used[d] = (MlirOperation){NULL};
+        continue;
+      }
       if (!mlirAffineExprIsADim(e)) {
         covers = false;
         break;
       }
       MlirValue v = mlirOperationGetOperand(
           a->op, uslAccessGetFirstIndex(a->op) + mlirAffineDimExprGetPosition(e));
-      MlirOperation l = innerLoopOf(v, s->loop);
+      MlirOperation l = stagedLoopOf(v, s);
       int64_t lb, ub;
       covers = !mlirOperationIsNull(l) && uslForGetStep(l) == 1 &&
                uslForGetConstantBounds(l, &lb, &ub) && lb == box[d].lo &&
                ub - 1 == box[d].hi;
       for (int j = 0; j < d && covers; ++j)
-        covers = !mlirOperationEqual(used[j], l);
+        covers = mlirOperationIsNull(used[j]) || !mlirOperationEqual(used[j], l);
       used[d] = l;
     }
     if (covers)
@@ -287,46 +334,33 @@ static bool extentOf(MlirValue buffer, int d, UslAffineValue *out) {
   return true;
 }
 
-/* A nest of copy loops over the window; returns the innermost block and
- * writes the loop variables. */
-static MlirBlock buildCopyNest(MlirOperation before, MlirBlock block,
-                               const char *into, int rank, const int64_t *sizes,
-                               MlirValue *ivs, MlirOperation *outer) {
+/* Emits, before `before` in `block`, copies between the window at
+ * `offsets` of `buffer` and `staged`: from the buffer when `in`, back to it
+ * otherwise. Dimensions of size 1 (`keep[d]` false) are not in `staged`. */
+static void buildCopy(MlirBlock block, MlirOperation before, MlirValue buffer,
+                      MlirValue staged, const char *into, int rank,
+                      const int64_t *sizes, const bool *keep,
+                      const UslAffineValue *offsets,
+                      const UslAffineValue *extents, bool in) {
+  MlirContext ctx = mlirValueGetContext(buffer);
   MlirLocation loc = mlirOperationGetLocation(before);
-  MlirOperation at = before;
+  /* One copy loop per kept dimension. */
+  MlirValue ivs[MAX_RANK];
+  MlirValue stagedIvs[MAX_RANK];
+  int numKept = 0;
   for (int d = 0; d < rank; ++d) {
+    if (!keep[d])
+      continue;
     char name[USL_MAX_STRING_OPTION + 16];
-    snprintf(name, sizeof name, "%s_%d", into, d);
+    snprintf(name, sizeof name, "%s_%d", into, numKept);
     MlirOperation l = uslForCreateConstant(
         loc, 0, sizes[d], 1, mlirStringRefCreateFromCString(name),
         USL_LOOP_SEQ);
-    if (mlirOperationIsNull(at))
-      mlirBlockAppendOwnedOperation(block, l);
-    else
-      mlirBlockInsertOwnedOperationBefore(block, at, l);
-    if (d == 0)
-      *outer = l;
-    ivs[d] = uslForGetInductionVar(l);
+    mlirBlockInsertOwnedOperationBefore(block, before, l);
+    ivs[d] = stagedIvs[numKept++] = uslForGetInductionVar(l);
     block = uslForGetBody(l);
-    at = mlirBlockGetTerminator(block);
+    before = mlirBlockGetTerminator(block);
   }
-  return block;
-}
-
-/* Emits copies between the window at `offsets` of `buffer` and `staged`:
- * from the buffer when `in`, back to it otherwise. */
-static void buildCopy(MlirOperation anchor, bool after, MlirValue buffer,
-                      MlirValue staged, const char *into, int rank,
-                      const int64_t *sizes, const UslAffineValue *offsets,
-                      const UslAffineValue *extents, bool in) {
-  MlirContext ctx = mlirOperationGetContext(anchor);
-  MlirLocation loc = mlirOperationGetLocation(anchor);
-  MlirBlock block = mlirOperationGetBlock(anchor);
-  MlirOperation before = after ? mlirOperationGetNextInBlock(anchor) : anchor;
-  MlirValue ivs[MAX_RANK];
-  MlirOperation nest;
-  MlirBlock inner =
-      buildCopyNest(before, block, into, rank, sizes, ivs, &nest);
   /* The element of the buffer: offset + t, kept inside 0 <= . < extent. */
   UslAffineValue index[MAX_RANK];
   MlirAffineExpr constraints[2 * MAX_RANK];
@@ -334,8 +368,11 @@ static void buildCopy(MlirOperation anchor, bool after, MlirValue buffer,
   UslAffineValue all = {mlirAffineConstantExprGet(ctx, 0), 0, {{NULL}}};
   int count = 0;
   for (int d = 0; d < rank; ++d) {
-    UslAffineValue t = uslAffineOfValue(ctx, ivs[d]);
-    index[d] = uslAffineCombine(&offsets[d], &t, mlirAffineAddExprGet);
+    index[d] = offsets[d];
+    if (keep[d]) {
+      UslAffineValue t = uslAffineOfValue(ctx, ivs[d]);
+      index[d] = uslAffineCombine(&offsets[d], &t, mlirAffineAddExprGet);
+    }
     UslAffineValue room = uslAffineCombine(&extents[d], &index[d], negate);
     UslAffineValue pair[2] = {index[d], room};
     for (int k = 0; k < 2; ++k) {
@@ -356,17 +393,16 @@ static void buildCopy(MlirOperation anchor, bool after, MlirValue buffer,
         all.values[all.numValues++] = pair[k].values[v];
     }
   }
-  MlirBlock body = inner;
   if (count) {
     MlirOperation guard = uslIfCreate(
         loc, mlirIntegerSetGet(ctx, all.numValues, 0, count, constraints, eq),
         all.values);
-    mlirBlockInsertOwnedOperationBefore(inner, mlirBlockGetTerminator(inner),
-                                        guard);
-    body = mlirRegionGetFirstBlock(mlirOperationGetRegion(guard, 0));
+    mlirBlockInsertOwnedOperationBefore(block, before, guard);
+    block = mlirRegionGetFirstBlock(mlirOperationGetRegion(guard, 0));
+    before = mlirBlockGetTerminator(block);
   }
-  /* The staged element is t itself. */
-  MlirAffineMap identity = mlirAffineMapMultiDimIdentityGet(ctx, rank);
+  /* The staged element is the copy loops' variables. */
+  MlirAffineMap identity = mlirAffineMapMultiDimIdentityGet(ctx, numKept);
   MlirValue indexValues[MAX_RANK * USL_AFFINE_MAX_VALUES];
   MlirAffineExpr exprs[MAX_RANK];
   int numValues = 0;
@@ -378,21 +414,20 @@ static void buildCopy(MlirOperation anchor, bool after, MlirValue buffer,
       indexValues[numValues++] = index[d].values[v];
   }
   MlirAffineMap bufferMap = mlirAffineMapGet(ctx, numValues, 0, rank, exprs);
-  MlirOperation end = mlirBlockGetTerminator(body);
   MlirOperation load =
       in ? uslLoadCreate(loc, buffer, bufferMap, indexValues)
-         : uslLoadCreate(loc, staged, identity, ivs);
-  mlirBlockInsertOwnedOperationBefore(body, end, load);
+         : uslLoadCreate(loc, staged, identity, stagedIvs);
+  mlirBlockInsertOwnedOperationBefore(block, before, load);
   MlirValue v = mlirOperationGetResult(load, 0);
   MlirOperation store =
-      in ? uslStoreCreate(loc, v, staged, identity, ivs)
+      in ? uslStoreCreate(loc, v, staged, identity, stagedIvs)
          : uslStoreCreate(loc, v, buffer, bufferMap, indexValues);
-  mlirBlockInsertOwnedOperationBefore(body, end, store);
+  mlirBlockInsertOwnedOperationBefore(block, before, store);
 }
 
-static MlirLogicalResult stage(MlirOperation loop, MlirValue buffer,
-                               const char *into, UslMemorySpace space,
-                               const char *bufferName) {
+static MlirLogicalResult stage(MlirOperation loop, bool body,
+                               MlirValue buffer, const char *into,
+                               UslMemorySpace space, const char *bufferName) {
   char loopName[USL_MAX_STRING_OPTION];
   uslLoopName(loop, loopName, sizeof loopName);
   MlirLocation loc = mlirOperationGetLocation(loop);
@@ -400,6 +435,7 @@ static MlirLogicalResult stage(MlirOperation loop, MlirValue buffer,
   static Stage s;
   memset(&s, 0, sizeof s);
   s.loop = loop;
+  s.body = body;
   s.buffer = buffer;
   s.rank = (int)mlirShapedTypeGetRank(mlirValueGetType(buffer));
   if (s.rank > MAX_RANK) {
@@ -427,7 +463,9 @@ static MlirLogicalResult stage(MlirOperation loop, MlirValue buffer,
   }
 
   Interval box[MAX_RANK];
-  int64_t sizes[MAX_RANK];
+  int64_t sizes[MAX_RANK], stagedSizes[MAX_RANK];
+  bool keep[MAX_RANK];
+  int stagedRank = 0;
   UslAffineValue offsets[MAX_RANK], extents[MAX_RANK];
   for (int d = 0; d < s.rank; ++d) {
     box[d] = s.accesses[0].range[d];
@@ -438,6 +476,9 @@ static MlirLogicalResult stage(MlirOperation loop, MlirValue buffer,
         box[d].hi = s.accesses[k].range[d].hi;
     }
     sizes[d] = box[d].hi - box[d].lo + 1;
+    keep[d] = sizes[d] != 1; /* a dimension of one element is dropped */
+    if (keep[d])
+      stagedSizes[stagedRank++] = sizes[d];
     offsets[d] = s.accesses[0].outer[d];
     offsets[d].expr = mlirSimplifyAffineExpr(
         mlirAffineAddExprGet(offsets[d].expr,
@@ -462,32 +503,39 @@ static MlirLogicalResult stage(MlirOperation loop, MlirValue buffer,
   MlirAttribute spaceAttr = space == USL_MEM_DRAM
                                 ? mlirAttributeGetNull()
                                 : uslTmemSpaceAttrGet(ctx, space);
-  MlirType type = mlirMemRefTypeGet(element, s.rank, sizes,
+  MlirType type = mlirMemRefTypeGet(element, stagedRank, stagedSizes,
                                     mlirAttributeGetNull(), spaceAttr);
   MlirOperation alloc = uslAllocCreate(loc, type, NULL,
                                        mlirStringRefCreateFromCString(into));
-  mlirBlockInsertOwnedOperationBefore(mlirOperationGetBlock(loop), loop, alloc);
+  /* Around the loop, or inside its body for one iteration at a time. */
+  MlirBlock block = body ? uslForGetBody(loop) : mlirOperationGetBlock(loop);
+  MlirOperation start = body ? mlirBlockGetFirstOperation(block) : loop;
+  MlirOperation end = body ? mlirBlockGetTerminator(block)
+                           : mlirOperationGetNextInBlock(loop);
+  mlirBlockInsertOwnedOperationBefore(block, start, alloc);
   MlirValue staged = mlirOperationGetResult(alloc, 0);
   if (copyIn)
-    buildCopy(loop, false, buffer, staged, into, s.rank, sizes, offsets,
-              extents, true);
+    buildCopy(block, start, buffer, staged, into, s.rank, sizes, keep,
+              offsets, extents, true);
   if (copyOut)
-    buildCopy(loop, true, buffer, staged, into, s.rank, sizes, offsets,
+    buildCopy(block, end, buffer, staged, into, s.rank, sizes, keep, offsets,
               extents, false);
   /* Accesses go to the staged buffer at their inner index, shifted. */
   for (int k = 0; k < s.numAccesses; ++k) {
     Access *a = &s.accesses[k];
     MlirAffineMap old = uslAccessGetMap(a->op);
     MlirAffineExpr exprs[MAX_RANK];
+    int r = 0;
     for (int d = 0; d < s.rank; ++d)
-      exprs[d] = mlirSimplifyAffineExpr(
-          mlirAffineAddExprGet(a->inner[d],
-                               mlirAffineConstantExprGet(ctx, -box[d].lo)),
-          mlirAffineMapGetNumInputs(old), 0);
+      if (keep[d])
+        exprs[r++] = mlirSimplifyAffineExpr(
+            mlirAffineAddExprGet(a->inner[d],
+                                 mlirAffineConstantExprGet(ctx, -box[d].lo)),
+            mlirAffineMapGetNumInputs(old), 0);
     mlirOperationSetAttributeByName(
         a->op, mlirStringRefCreateFromCString("map"),
         mlirAffineMapAttrGet(mlirAffineMapGet(
-            ctx, mlirAffineMapGetNumInputs(old), 0, s.rank, exprs)));
+            ctx, mlirAffineMapGetNumInputs(old), 0, stagedRank, exprs)));
     mlirOperationSetOperand(a->op, uslAccessGetFirstIndex(a->op) - 1, staged);
   }
   /* Copying whole windows back must not make a par loop around race. */
@@ -597,14 +645,14 @@ bool uslParseMemorySpace(const char *text, UslMemorySpace *space) {
   return false;
 }
 
-MlirLogicalResult uslStageMem(MlirOperation loop, MlirValue buffer,
+MlirLogicalResult uslStageMem(MlirOperation loop, bool body, MlirValue buffer,
                               MlirStringRef into, UslMemorySpace space) {
   char name[USL_MAX_STRING_OPTION], intoName[USL_MAX_STRING_OPTION];
   uslBufferName(buffer, name, sizeof name);
   snprintf(intoName, sizeof intoName, "%.*s", (int)into.length, into.data);
   if (!intoName[0])
     snprintf(intoName, sizeof intoName, "%.50s_tile", name);
-  return stage(loop, buffer, intoName, space, name);
+  return stage(loop, body, buffer, intoName, space, name);
 }
 
 //===----------------------------------------------------------------------===//
@@ -616,6 +664,7 @@ typedef struct StageOptions {
   char buffer[USL_MAX_STRING_OPTION];
   char into[USL_MAX_STRING_OPTION];
   char memory[USL_MAX_STRING_OPTION];
+  bool body;
 } StageOptions;
 
 static const StageOptions defaults = {.memory = "dram"};
@@ -629,6 +678,8 @@ static const UslOptionSpec options[] = {
      "name of the staged copy (default: buffer + \"_tile\")", 0, 0},
     {"memory", USL_OPTION_STRING, offsetof(StageOptions, memory),
      "memory space of the copy: dram, dram_static, rvm_tile, avx512", 0, 0},
+    {"body", USL_OPTION_BOOL, offsetof(StageOptions, body),
+     "stage one iteration of the loop at a time, inside its body", 0, 0},
 };
 
 static MlirLogicalResult run(MlirOperation module, const void *opaque) {
@@ -654,8 +705,8 @@ static MlirLogicalResult run(MlirOperation module, const void *opaque) {
                   o->buffer, o->target.loop);
     return mlirLogicalResultFailure();
   }
-  return uslStageMem(loop, buffer, mlirStringRefCreateFromCString(o->into),
-                     space);
+  return uslStageMem(loop, o->body, buffer,
+                     mlirStringRefCreateFromCString(o->into), space);
 }
 
 const UslPassInfo uslStageMemPass = {

@@ -64,8 +64,10 @@ MlirLogicalResult uslFission(MlirOperation loop, int64_t after);
 MlirLogicalResult uslFuse(MlirOperation loop);
 
 /* Makes `loop` work on a new buffer `into` in memory `space` holding the
- * window of `buffer` it touches, copied in before and out after as needed. */
-MlirLogicalResult uslStageMem(MlirOperation loop, MlirValue buffer,
+ * window of `buffer` it touches, copied in before and out after as needed;
+ * with `body`, one iteration at a time (staged inside the loop's body).
+ * Window dimensions of one element are dropped from the new buffer. */
+MlirLogicalResult uslStageMem(MlirOperation loop, bool body, MlirValue buffer,
                               MlirStringRef into, UslMemorySpace space);
 
 /* Moves the memory space of a buffer (a sloop.alloc). */
@@ -85,6 +87,10 @@ MlirLogicalResult uslSimplify(MlirOperation root);
 
 /* Moves the loop-invariant arithmetic and loads of `loop` before it. */
 MlirLogicalResult uslHoist(MlirOperation loop);
+
+/* Replaces a loop by one run of its body, when the body ignores the loop's
+ * variable and repeating it changes nothing. */
+MlirLogicalResult uslRemoveLoop(MlirOperation loop);
 
 /* Moves the single guard (or loop) inside `loop` outside it. */
 MlirLogicalResult uslLiftScope(MlirOperation loop);

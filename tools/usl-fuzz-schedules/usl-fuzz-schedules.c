@@ -143,7 +143,7 @@ static bool applyRandom(MlirOperation func, uint64_t *rng, char *log,
   snprintf(name, sizeof name, "%.*s", (int)n.length, n.data);
   MlirLogicalResult r = mlirLogicalResultFailure();
   MlirStringRef none = mlirStringRefCreateFromCString("");
-  switch (pick(rng, 0, 13)) {
+  switch (pick(rng, 0, 14)) {
   case 0: {
     int64_t f = pick(rng, 2, 5);
     UslTail t = (UslTail)pick(rng, 0, 2);
@@ -210,10 +210,12 @@ static bool applyRandom(MlirOperation func, uint64_t *rng, char *log,
     if (!numBuffers)
       return true;
     int b = (int)pick(rng, 0, numBuffers - 1);
-    snprintf(log + used, logSize - used, " stage-mem(%s, arg%ld)", name,
-             (long)mlirBlockArgumentGetArgNumber(buffers[b]));
-    r = uslStageMem(loop, buffers[b], mlirStringRefCreateFromCString(""),
-                    USL_MEM_DRAM);
+    bool body = pick(rng, 0, 1);
+    snprintf(log + used, logSize - used, " stage-mem(%s, arg%ld%s)", name,
+             (long)mlirBlockArgumentGetArgNumber(buffers[b]),
+             body ? ", body" : "");
+    r = uslStageMem(loop, body, buffers[b],
+                    mlirStringRefCreateFromCString(""), USL_MEM_DRAM);
     break;
   }
   case 9:
@@ -227,6 +229,10 @@ static bool applyRandom(MlirOperation func, uint64_t *rng, char *log,
   case 11:
     snprintf(log + used, logSize - used, " lift-scope(%s)", name);
     r = uslLiftScope(loop);
+    break;
+  case 14:
+    snprintf(log + used, logSize - used, " remove-loop(%s)", name);
+    r = uslRemoveLoop(loop);
     break;
   case 12:
   case 13: {
