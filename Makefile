@@ -9,7 +9,7 @@ BUILD_ASAN   ?= build-asan
 CMAKE_FLAGS  ?= -DCMAKE_BUILD_TYPE=Release
 COMPILERS    := -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22
 
-.PHONY: all setup build demo check check-sanitize fuzz-schedules clean
+.PHONY: all setup build demo check check-sanitize fuzz-schedules bench clean
 
 all: build
 
@@ -41,6 +41,13 @@ N    ?= 1000
 SEED ?= $(shell date +%s)
 fuzz-schedules: build
 	@scripts/fuzz-schedules.sh $(BUILD)/bin $(N) $(SEED)
+
+# Benchmarks against peers (OpenBLAS), written to bench/results.md.
+bench: build
+	@dpkg-query -W -f='$${Status}' libopenblas-dev 2>/dev/null | grep -q "install ok installed" || \
+	  { [ "$$(id -u)" -eq 0 ] && apt-get install -y -q libopenblas-dev; } || \
+	  { echo "make bench needs libopenblas-dev: apt-get install libopenblas-dev"; exit 1; }
+	@bench/run.sh $(BUILD)/bin
 
 clean:
 	rm -rf $(BUILD) $(BUILD_ASAN)

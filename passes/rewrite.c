@@ -168,8 +168,8 @@ static void setTail(MlirOperation op, intptr_t first, int count,
   mlirOperationSetOperands(op, first + count, all);
 }
 
-static bool rewriteUser(MlirOperation op, MlirValue old,
-                        const UslAffineValue *repl) {
+bool uslSubstituteInOp(MlirOperation op, MlirValue old,
+                       const UslAffineValue *repl) {
   MlirContext ctx = mlirOperationGetContext(op);
   MlirValue lb[MAX_OPERANDS], ub[MAX_OPERANDS];
   if (uslOpIs(op, USL_SLOOP_LOAD) || uslOpIs(op, USL_SLOOP_STORE) ||
@@ -234,7 +234,7 @@ void uslReplaceWithAffine(MlirValue old, const UslAffineValue *repl,
   }
   bool needApply = false;
   for (size_t i = 0; i < users.size; ++i)
-    if (!rewriteUser(users.ops[i], old, repl))
+    if (!uslSubstituteInOp(users.ops[i], old, repl))
       needApply = true;
   uslOpListFree(&users);
   if (!needApply)

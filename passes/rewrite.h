@@ -24,6 +24,11 @@ typedef struct UslAffineValue {
 void uslReplaceWithAffine(MlirValue old, const UslAffineValue *replacement,
                           MlirBlock applyBlock);
 
+/* Substitutes `replacement` for `old` in the affine maps of one sloop or
+ * tmem op; false (and no change) for any other op. */
+bool uslSubstituteInOp(MlirOperation op, MlirValue old,
+                       const UslAffineValue *replacement);
+
 /* The expression `map` result `pos` over operands [first, first + inputs)
  * of `op`, as an UslAffineValue; false when it has more operands than fit. */
 bool uslAffineValueFromMap(MlirAffineMap map, intptr_t pos, MlirOperation op,

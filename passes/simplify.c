@@ -1,7 +1,8 @@
 //===- simplify.c - simplify: tidy index arithmetic, guards and loops -----===//
 //
 // Rewrites that never change what the program computes:
-//   - affine expressions in bounds, guards and indices are simplified;
+//   - index constants used in bounds, guards and indices move into the
+//     affine expressions, which are simplified;
 //   - a guard whose conditions hold (or fail) for every iteration of the
 //     constant-bound loops around it is replaced by its then (else) body;
 //   - a loop with no iteration, or with nothing in its body, is removed;
@@ -15,6 +16,7 @@
 #include "usl/sloop.h"
 
 #include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
 #include "mlir-c/IntegerSet.h"
 
 #include <string.h>
@@ -88,6 +90,33 @@ static int decideGuard(MlirOperation ifOp) {
   return result;
 }
 
+/* Index constants used by affine maps become part of the maps. */
+static bool foldConstantOperands(MlirOperation op) {
+  bool changed = false;
+  for (intptr_t i = 0; i < mlirOperationGetNumOperands(op); ++i) {
+    MlirValue v = mlirOperationGetOperand(op, i);
+    if (mlirValueIsABlockArgument(v) || !mlirTypeIsAIndex(mlirValueGetType(v)))
+      continue;
+    MlirOperation def = mlirOpResultGetOwner(v);
+    if (!uslOpIs(def, "arith.constant"))
+      continue;
+    MlirAttribute value = mlirOperationGetAttributeByName(
+        def, mlirStringRefCreateFromCString("value"));
+    if (!mlirAttributeIsAInteger(value))
+      continue;
+    UslAffineValue c = {
+        mlirAffineConstantExprGet(mlirOperationGetContext(op),
+                                  mlirIntegerAttrGetValueInt(value)),
+        0,
+        {{NULL}}};
+    if (uslSubstituteInOp(op, v, &c)) {
+      changed = true;
+      i = -1; /* operands were renumbered */
+    }
+  }
+  return changed;
+}
+
 static bool simplifyOnce(MlirOperation root) {
   UslOpList ops = {0};
   const char *names[] = {USL_SLOOP_FOR, USL_SLOOP_IF, USL_SLOOP_LOAD,
@@ -97,6 +126,7 @@ static bool simplifyOnce(MlirOperation root) {
   bool changed = false;
   for (size_t i = 0; i < ops.size; ++i) {
     MlirOperation op = ops.ops[i];
+    changed |= foldConstantOperands(op);
     if (uslOpIs(op, USL_SLOOP_FOR)) {
       simplifyMap(op, "lbMap");
       simplifyMap(op, "ubMap");

@@ -51,3 +51,20 @@ func.func @guards(%A: memref<4xf32>, %n: index) {
   }
   return
 }
+
+// -----
+
+// Tests that index constants move into the affine maps, so a static size
+// becomes a constant bound.
+// CHECK-LABEL: func @constants
+// CHECK: sloop.for %i = 0 to 64 {
+// CHECK-NEXT: sloop.load %{{.*}}[%i + 3]
+func.func @constants(%A: memref<67xf32>) {
+  %n = arith.constant 64 : index
+  %three = arith.constant 3 : index
+  sloop.for %i = 0 to %n {
+    %a = sloop.load %A[%i + %three] : memref<67xf32>
+    sloop.store %a, %A[%i] : memref<67xf32>
+  }
+  return
+}
