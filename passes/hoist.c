@@ -210,7 +210,7 @@ static bool invariant(MlirOperation op, MlirOperation loop) {
 
 MlirLogicalResult uslHoist(MlirOperation loop) {
   MlirBlock body = uslForGetBody(loop);
-  bool moved = true;
+  bool moved = true, any = false;
   while (moved) {
     moved = false;
     MlirOperation end = mlirBlockGetTerminator(body);
@@ -219,10 +219,20 @@ MlirLogicalResult uslHoist(MlirOperation loop) {
       MlirOperation next = mlirOperationGetNextInBlock(op);
       if (invariant(op, loop)) {
         mlirOperationMoveBefore(op, loop);
-        moved = true;
+        moved = any = true;
       }
       op = next;
     }
+  }
+  if (!any) {
+    char name[USL_MAX_STRING_OPTION];
+    uslLoopName(loop, name, sizeof name);
+    uslEmitErrorf(mlirOperationGetLocation(loop),
+                  "nothing in loop '%s' can be hoisted: every op uses a value "
+                  "of the loop, may write what the loop reads, or may trap "
+                  "in a loop that may not run",
+                  name);
+    return mlirLogicalResultFailure();
   }
   return mlirLogicalResultSuccess();
 }

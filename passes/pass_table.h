@@ -26,5 +26,7 @@ extern const UslPassInfo uslSimplifyPass;
 extern const UslPassInfo uslHoistPass;
 extern const UslPassInfo uslLiftScopePass;
 extern const UslPassInfo uslRemoveLoopPass;
+extern const UslPassInfo uslUnrollBufferPass;
+extern const UslPassInfo uslReuseBufferPass;
 
 #endif

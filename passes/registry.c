@@ -30,6 +30,8 @@ static const UslPassInfo *const passes[] = {
     &uslHoistPass,
     &uslLiftScopePass,
     &uslRemoveLoopPass,
+    &uslUnrollBufferPass,
+    &uslReuseBufferPass,
 };
 
 const UslPassInfo *const *uslGetPasses(size_t *count) {

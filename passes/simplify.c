@@ -181,6 +181,7 @@ static const UslOptionSpec options[] = {
 
 static MlirLogicalResult run(MlirOperation module, const void *opaque) {
   const SimplifyOptions *o = opaque;
+  bool found = false;
   MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
   for (MlirOperation f = mlirBlockGetFirstOperation(body);
        !mlirOperationIsNull(f); f = mlirOperationGetNextInBlock(f)) {
@@ -191,7 +192,13 @@ static MlirLogicalResult run(MlirOperation module, const void *opaque) {
     if (o->func[0] && (name.length != strlen(o->func) ||
                        memcmp(name.data, o->func, name.length)))
       continue;
+    found = true;
     uslSimplify(f);
+  }
+  if (o->func[0] && !found) {
+    uslEmitErrorf(mlirOperationGetLocation(module),
+                  "'simplify': no function @%s", o->func);
+    return mlirLogicalResultFailure();
   }
   return mlirLogicalResultSuccess();
 }

@@ -81,6 +81,14 @@ MlirLogicalResult uslLiftAlloc(MlirOperation alloc, int64_t levels);
 MlirLogicalResult uslExpandDim(MlirOperation alloc, int64_t size,
                                MlirOperation loop);
 
+/* Splits a sloop.alloc along dimension `dim`, which every access indexes
+ * with a constant, into one buffer per index. */
+MlirLogicalResult uslUnrollBuffer(MlirOperation alloc, int64_t dim);
+
+/* Replaces the buffer of `alloc` by the earlier buffer of `dead` (same type,
+ * same block, no use after `alloc`). */
+MlirLogicalResult uslReuseBuffer(MlirOperation alloc, MlirOperation dead);
+
 /* Simplifies affine expressions, settled guards, and empty or
  * single-iteration loops under `root`. */
 MlirLogicalResult uslSimplify(MlirOperation root);

@@ -21,20 +21,6 @@ func.func @invariant(%K: memref<4xf32>, %B: memref<16xf32>, %c: index, %x: f32) 
 
 // -----
 
-// Tests that a load stays in a loop that may not run.
-// CHECK-LABEL: func @maybe_empty
-// CHECK: sloop.for %i = 0 to %{{.*}} {
-// CHECK-NEXT: sloop.load
-func.func @maybe_empty(%K: memref<4xf32>, %B: memref<16xf32>, %n: index) {
-  sloop.for %i = 0 to %n {
-    %k = sloop.load %K[0] : memref<4xf32>
-    sloop.store %k, %B[%i] : memref<16xf32>
-  }
-  return
-}
-
-// -----
-
 // Tests hoisting a loop nest that recomputes the same tile every iteration,
 // read only after it.
 // CHECK-LABEL: func @nest
@@ -51,27 +37,6 @@ func.func @nest(%D: memref<4xf32>, %T: memref<4xf32>, %O: memref<8x4xf32>) {
     sloop.for %y = 0 to 4 {
       %t = sloop.load %T[%y] : memref<4xf32>
       sloop.store %t, %O[%i, %y] : memref<8x4xf32>
-    }
-  }
-  return
-}
-
-// -----
-
-// Tests that a nest writing what the loop reads before it stays.
-// CHECK-LABEL: func @read_before
-// CHECK: sloop.for %i = 0 to 8 {
-// CHECK-NEXT: sloop.for %y
-// CHECK: sloop.for %x
-func.func @read_before(%D: memref<4xf32>, %T: memref<4xf32>, %O: memref<8x4xf32>) {
-  sloop.for %i = 0 to 8 {
-    sloop.for %y = 0 to 4 {
-      %t = sloop.load %T[%y] : memref<4xf32>
-      sloop.store %t, %O[%i, %y] : memref<8x4xf32>
-    }
-    sloop.for %x = 0 to 4 {
-      %d = sloop.load %D[%x] : memref<4xf32>
-      sloop.store %d, %T[%x] : memref<4xf32>
     }
   }
   return

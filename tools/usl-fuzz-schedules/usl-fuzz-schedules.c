@@ -244,7 +244,13 @@ static bool applyRandom(MlirOperation func, uint64_t *rng, char *log,
     MlirOperation alloc = allocs.ops[pick(rng, 0, allocs.count - 1)];
     MlirOperation around = mlirOperationGetParentOperation(alloc);
     MlirStringRef an = uslAllocGetName(alloc);
-    if (uslOpIs(around, USL_SLOOP_FOR) && pick(rng, 0, 1)) {
+    int choice = (int)pick(rng, 0, 2);
+    if (choice == 2) {
+      int64_t dim = pick(rng, 0, 2);
+      snprintf(log + used, logSize - used, " unroll-buffer(%.*s, %lld)",
+               (int)an.length, an.data, (long long)dim);
+      r = uslUnrollBuffer(alloc, dim);
+    } else if (uslOpIs(around, USL_SLOOP_FOR) && choice == 1) {
       snprintf(log + used, logSize - used, " lift-alloc(%.*s)",
                (int)an.length, an.data);
       r = uslLiftAlloc(alloc, 1);

@@ -1,0 +1,116 @@
+//===- reuse_buffer.c - reuse-buffer: let a later buffer take a dead one --===//
+//
+// Before:  %a = sloop.alloc : memref<4x4xi32> ... uses of %a ...
+//          %b = sloop.alloc : memref<4x4xi32> ... uses of %b ...
+// After:   %a = sloop.alloc : memref<4x4xi32> ... uses of %a ... uses of %a
+// Legal when both have the same type, are allocated in the same block, and
+// every use of the first comes before the second is allocated: the first is
+// dead when the second starts.
+//
+//===----------------------------------------------------------------------===//
+
+#include "buffers.h"
+#include "pass_table.h"
+#include "usl/sloop.h"
+
+#include <string.h>
+
+/* The op of `block` that holds `op`, or null. */
+static MlirOperation ancestorIn(MlirOperation op, MlirBlock block) {
+  while (!mlirOperationIsNull(op) &&
+         !mlirBlockEqual(mlirOperationGetBlock(op), block))
+    op = mlirOperationGetParentOperation(op);
+  return op;
+}
+
+MlirLogicalResult uslReuseBuffer(MlirOperation alloc, MlirOperation dead) {
+  MlirStringRef a = uslAllocGetName(dead), b = uslAllocGetName(alloc);
+  MlirLocation loc = mlirOperationGetLocation(alloc);
+  MlirValue later = mlirOperationGetResult(alloc, 0);
+  MlirValue earlier = mlirOperationGetResult(dead, 0);
+  if (!mlirTypeEqual(mlirValueGetType(later), mlirValueGetType(earlier))) {
+    uslEmitErrorf(loc, "cannot let buffer '%.*s' reuse '%.*s': their types "
+                       "differ",
+                  (int)b.length, b.data, (int)a.length, a.data);
+    return mlirLogicalResultFailure();
+  }
+  MlirBlock block = mlirOperationGetBlock(alloc);
+  if (!mlirBlockEqual(block, mlirOperationGetBlock(dead))) {
+    uslEmitErrorf(loc, "cannot let buffer '%.*s' reuse '%.*s': they are not "
+                       "allocated in the same block",
+                  (int)b.length, b.data, (int)a.length, a.data);
+    return mlirLogicalResultFailure();
+  }
+  /* Every use of the dead buffer must come before the new allocation. */
+  for (MlirOpOperand use = mlirValueGetFirstUse(earlier);
+       !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use)) {
+    MlirOperation at = ancestorIn(mlirOpOperandGetOwner(use), block);
+    bool before = false;
+    for (MlirOperation o = mlirOperationGetNextInBlock(at);
+         !mlirOperationIsNull(o); o = mlirOperationGetNextInBlock(o))
+      if (mlirOperationEqual(o, alloc))
+        before = true;
+    if (!before) {
+      MlirLocation useLoc = mlirOperationGetLocation(mlirOpOperandGetOwner(use));
+      int line = mlirLocationIsAFileLineColRange(useLoc)
+                     ? mlirLocationFileLineColRangeGetStartLine(useLoc)
+                     : 0;
+      uslEmitErrorf(loc, "cannot let buffer '%.*s' reuse '%.*s': '%.*s' is "
+                         "still used after '%.*s' is allocated (line %d)",
+                    (int)b.length, b.data, (int)a.length, a.data,
+                    (int)a.length, a.data, (int)b.length, b.data, line);
+      return mlirLogicalResultFailure();
+    }
+  }
+  mlirValueReplaceAllUsesOfWith(later, earlier);
+  mlirOperationDestroy(alloc);
+  return mlirLogicalResultSuccess();
+}
+
+typedef struct ReuseBufferOptions {
+  UslBufferTarget target;
+  char with[USL_MAX_STRING_OPTION];
+} ReuseBufferOptions;
+
+static const ReuseBufferOptions defaults = {.with = ""};
+
+static const UslOptionSpec options[] = {
+    USL_BUFFER_TARGET_OPTIONS(ReuseBufferOptions, target),
+    {"with", USL_OPTION_STRING, offsetof(ReuseBufferOptions, with),
+     "the earlier buffer whose storage it takes", 0, 0},
+};
+
+static MlirLogicalResult run(MlirOperation module, const void *opaque) {
+  const ReuseBufferOptions *o = opaque;
+  if (!o->with[0]) {
+    uslEmitErrorf(mlirOperationGetLocation(module),
+                  "'reuse-buffer' needs the buffer to reuse: with=NAME");
+    return mlirLogicalResultFailure();
+  }
+  MlirOperation alloc =
+      uslDirectiveFindAlloc(module, &o->target, "reuse-buffer");
+  if (mlirOperationIsNull(alloc))
+    return mlirLogicalResultFailure();
+  UslBufferTarget deadTarget = o->target;
+  memcpy(deadTarget.buffer, o->with, sizeof deadTarget.buffer);
+  deadTarget.occurrence = 0;
+  MlirOperation dead =
+      uslDirectiveFindAlloc(module, &deadTarget, "reuse-buffer");
+  if (mlirOperationIsNull(dead))
+    return mlirLogicalResultFailure();
+  return uslReuseBuffer(alloc, dead);
+}
+
+const UslPassInfo uslReuseBufferPass = {
+    .argument = "reuse-buffer",
+    .summary = "let a buffer take the storage of an earlier one that is "
+               "dead by then",
+    .anchor = "builtin.module",
+    .options = options,
+    .numOptions = sizeof options / sizeof options[0],
+    .optionsSize = sizeof(ReuseBufferOptions),
+    .defaults = &defaults,
+    .run = run,
+    .dependentDialects = uslDirectiveDependentDialects,
+    .isDirective = true,
+};
