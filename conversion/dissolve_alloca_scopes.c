@@ -34,12 +34,7 @@ static void dissolve(MlirOperation scope) {
   for (intptr_t i = 0; i < mlirOperationGetNumResults(scope); ++i)
     mlirValueReplaceAllUsesOfWith(mlirOperationGetResult(scope, i),
                                   mlirOperationGetOperand(terminator, i));
-  MlirOperation op = mlirBlockGetFirstOperation(body);
-  while (!mlirOperationEqual(op, terminator)) {
-    MlirOperation next = mlirOperationGetNextInBlock(op);
-    mlirOperationMoveBefore(op, scope);
-    op = next;
-  }
+  uslMoveBodyBefore(body, scope);
   mlirOperationDestroy(scope);
 }
 

@@ -65,6 +65,13 @@ MlirOperation uslDirectiveFindAlloc(MlirOperation module,
   return s.found;
 }
 
+bool uslIsBufferAccess(MlirOpOperand use) {
+  MlirOperation user = mlirOpOperandGetOwner(use);
+  return (uslOpIs(user, USL_SLOOP_LOAD) || uslOpIs(user, USL_SLOOP_STORE) ||
+          uslOpIs(user, USL_SLOOP_REDUCE)) &&
+         mlirOpOperandGetOperandNumber(use) == uslAccessGetFirstIndex(user) - 1;
+}
+
 MlirType uslMemRefWithSpace(MlirType type, UslMemorySpace space) {
   MlirContext ctx = mlirTypeGetContext(type);
   intptr_t rank = mlirShapedTypeGetRank(type);

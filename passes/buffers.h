@@ -31,6 +31,9 @@ MlirOperation uslDirectiveFindAlloc(MlirOperation module,
  * it, recursively. */
 void uslRetypeBuffer(MlirValue value, MlirType type);
 
+/* True when `use` is the buffer operand of a sloop load, store or reduce. */
+bool uslIsBufferAccess(MlirOpOperand use);
+
 /* `type` (a memref) in memory `space` (no attribute for dram). */
 MlirType uslMemRefWithSpace(MlirType type, UslMemorySpace space);
 

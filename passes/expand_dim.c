@@ -21,14 +21,6 @@
 
 #include <string.h>
 
-static bool isInside(MlirOperation op, MlirOperation ancestor) {
-  for (MlirOperation p = op; !mlirOperationIsNull(p);
-       p = mlirOperationGetParentOperation(p))
-    if (mlirOperationEqual(p, ancestor))
-      return true;
-  return false;
-}
-
 MlirLogicalResult uslExpandDim(MlirOperation alloc, int64_t size,
                                MlirOperation loop) {
   MlirContext ctx = mlirOperationGetContext(alloc);
@@ -48,14 +40,10 @@ MlirLogicalResult uslExpandDim(MlirOperation alloc, int64_t size,
   for (MlirOpOperand use = mlirValueGetFirstUse(buffer);
        !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use)) {
     MlirOperation user = mlirOpOperandGetOwner(use);
-    bool access = (uslOpIs(user, USL_SLOOP_LOAD) ||
-                   uslOpIs(user, USL_SLOOP_STORE) ||
-                   uslOpIs(user, USL_SLOOP_REDUCE)) &&
-                  mlirOpOperandGetOperandNumber(use) ==
-                      uslAccessGetFirstIndex(user) - 1;
+    bool access = uslIsBufferAccess(use);
     const char *why = !access ? "it is used by an op other than loads, "
                                 "stores and reductions"
-                      : !isInside(user, loop) ? "it is accessed outside the loop"
+                      : !uslIsInside(user, loop) ? "it is accessed outside the loop"
                                               : NULL;
     if (why) {
       uslEmitErrorf(loc, "cannot expand buffer '%.*s' by loop '%s': %s",

@@ -61,16 +61,8 @@ static MlirLogicalResult fuse(MlirOperation loop, bool report) {
     }
     return mlirLogicalResultFailure();
   }
-  MlirBlock body = uslForGetBody(loop);
-  MlirOperation end = mlirBlockGetTerminator(body);
-  MlirBlock nextBody = uslForGetBody(next);
-  MlirOperation nextEnd = mlirBlockGetTerminator(nextBody);
-  for (MlirOperation op = mlirBlockGetFirstOperation(nextBody);
-       !mlirOperationEqual(op, nextEnd);) {
-    MlirOperation following = mlirOperationGetNextInBlock(op);
-    mlirOperationMoveBefore(op, end);
-    op = following;
-  }
+  uslMoveBodyBefore(uslForGetBody(next),
+                    mlirBlockGetTerminator(uslForGetBody(loop)));
   mlirValueReplaceAllUsesOfWith(uslForGetInductionVar(next),
                                 uslForGetInductionVar(loop));
   mlirOperationDestroy(next);

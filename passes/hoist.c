@@ -19,21 +19,13 @@
 
 #include <string.h>
 
-static bool isInside(MlirOperation op, MlirOperation ancestor) {
-  for (MlirOperation p = op; !mlirOperationIsNull(p);
-       p = mlirOperationGetParentOperation(p))
-    if (mlirOperationEqual(p, ancestor))
-      return true;
-  return false;
-}
-
 /* True when `v` is defined outside `loop` (its variable is inside). */
 static bool definedOutside(MlirValue v, MlirOperation loop) {
   MlirOperation owner =
       mlirValueIsABlockArgument(v)
           ? mlirBlockGetParentOperation(mlirBlockArgumentGetOwner(v))
           : mlirOpResultGetOwner(v);
-  return !isInside(owner, loop);
+  return !uslIsInside(owner, loop);
 }
 
 static bool isPureArithmetic(MlirOperation op) {
@@ -140,7 +132,7 @@ static MlirWalkResult checkUses(MlirOperation op, void *userData) {
         mlirValueIsABlockArgument(v)
             ? mlirBlockGetParentOperation(mlirBlockArgumentGetOwner(v))
             : mlirOpResultGetOwner(v);
-    if (isInside(owner, u->loop) && !isInside(owner, u->nest)) {
+    if (uslIsInside(owner, u->loop) && !uslIsInside(owner, u->nest)) {
       u->inside = true;
       return MlirWalkResultInterrupt;
     }

@@ -18,15 +18,8 @@
  * `r`. */
 static void keepRegion(MlirOperation inner, intptr_t r) {
   MlirBlock block = mlirRegionGetFirstBlock(mlirOperationGetRegion(inner, r));
-  if (!mlirBlockIsNull(block)) {
-    MlirOperation end = mlirBlockGetTerminator(block);
-    for (MlirOperation o = mlirBlockGetFirstOperation(block);
-         !mlirOperationEqual(o, end);) {
-      MlirOperation next = mlirOperationGetNextInBlock(o);
-      mlirOperationMoveBefore(o, inner);
-      o = next;
-    }
-  }
+  if (!mlirBlockIsNull(block))
+    uslMoveBodyBefore(block, inner);
   mlirOperationDestroy(inner);
 }
 

@@ -86,14 +86,7 @@ MlirLogicalResult uslRemoveLoop(MlirOperation loop) {
                       name, buffer);
         return mlirLogicalResultFailure();
       }
-  MlirBlock body = uslForGetBody(loop);
-  MlirOperation end = mlirBlockGetTerminator(body);
-  for (MlirOperation op = mlirBlockGetFirstOperation(body);
-       !mlirOperationEqual(op, end);) {
-    MlirOperation next = mlirOperationGetNextInBlock(op);
-    mlirOperationMoveBefore(op, loop);
-    op = next;
-  }
+  uslMoveBodyBefore(uslForGetBody(loop), loop);
   mlirOperationDestroy(loop);
   return mlirLogicalResultSuccess();
 }

@@ -41,14 +41,7 @@ void uslPermuteBand(MlirOperation *band, int n, const int *perm) {
     block = uslForGetBody(created[k]);
     before = mlirBlockGetTerminator(block);
   }
-  MlirBlock inner = uslForGetBody(band[n - 1]);
-  MlirOperation end = mlirBlockGetTerminator(inner);
-  for (MlirOperation op = mlirBlockGetFirstOperation(inner);
-       !mlirOperationEqual(op, end);) {
-    MlirOperation next = mlirOperationGetNextInBlock(op);
-    mlirOperationMoveBefore(op, before);
-    op = next;
-  }
+  uslMoveBodyBefore(uslForGetBody(band[n - 1]), before);
   for (int k = 0; k < n; ++k)
     mlirValueReplaceAllUsesOfWith(uslForGetInductionVar(band[perm[k]]),
                                   uslForGetInductionVar(created[k]));

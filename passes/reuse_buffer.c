@@ -15,14 +15,6 @@
 
 #include <string.h>
 
-/* The op of `block` that holds `op`, or null. */
-static MlirOperation ancestorIn(MlirOperation op, MlirBlock block) {
-  while (!mlirOperationIsNull(op) &&
-         !mlirBlockEqual(mlirOperationGetBlock(op), block))
-    op = mlirOperationGetParentOperation(op);
-  return op;
-}
-
 MlirLogicalResult uslReuseBuffer(MlirOperation alloc, MlirOperation dead) {
   MlirStringRef a = uslAllocGetName(dead), b = uslAllocGetName(alloc);
   MlirLocation loc = mlirOperationGetLocation(alloc);
@@ -44,7 +36,7 @@ MlirLogicalResult uslReuseBuffer(MlirOperation alloc, MlirOperation dead) {
   /* Every use of the dead buffer must come before the new allocation. */
   for (MlirOpOperand use = mlirValueGetFirstUse(earlier);
        !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use)) {
-    MlirOperation at = ancestorIn(mlirOpOperandGetOwner(use), block);
+    MlirOperation at = uslAncestorInBlock(mlirOpOperandGetOwner(use), block);
     bool before = false;
     for (MlirOperation o = mlirOperationGetNextInBlock(at);
          !mlirOperationIsNull(o); o = mlirOperationGetNextInBlock(o))

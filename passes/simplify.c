@@ -52,12 +52,7 @@ static void inlineRegion(MlirOperation op, intptr_t r) {
     for (intptr_t i = 0; i < mlirOperationGetNumResults(op); ++i)
       mlirValueReplaceAllUsesOfWith(mlirOperationGetResult(op, i),
                                     mlirOperationGetOperand(end, i));
-    for (MlirOperation o = mlirBlockGetFirstOperation(block);
-         !mlirOperationEqual(o, end);) {
-      MlirOperation next = mlirOperationGetNextInBlock(o);
-      mlirOperationMoveBefore(o, op);
-      o = next;
-    }
+    uslMoveBodyBefore(block, op);
   }
   mlirOperationDestroy(op);
 }

@@ -134,15 +134,7 @@ MlirLogicalResult uslSplitLoop(MlirOperation loop, int64_t factor,
                                         guard);
     target = mlirRegionGetFirstBlock(mlirOperationGetRegion(guard, 0));
   }
-  MlirBlock body = uslForGetBody(loop);
-  MlirOperation end = mlirBlockGetTerminator(body);
-  MlirOperation targetEnd = mlirBlockGetTerminator(target);
-  for (MlirOperation op = mlirBlockGetFirstOperation(body);
-       !mlirOperationEqual(op, end);) {
-    MlirOperation next = mlirOperationGetNextInBlock(op);
-    mlirOperationMoveBefore(op, targetEnd);
-    op = next;
-  }
+  uslMoveBodyBefore(uslForGetBody(loop), mlirBlockGetTerminator(target));
   uslReplaceWithAffine(uslForGetInductionVar(loop), &index, target);
   mlirOperationDestroy(loop);
   if (outerOut)

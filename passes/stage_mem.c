@@ -57,14 +57,6 @@ typedef struct Stage {
   char why[512]; /* why staging is impossible */
 } Stage;
 
-static bool isInside(MlirOperation op, MlirOperation ancestor) {
-  for (MlirOperation p = op; !mlirOperationIsNull(p);
-       p = mlirOperationGetParentOperation(p))
-    if (mlirOperationEqual(p, ancestor))
-      return true;
-  return false;
-}
-
 /* The loop whose variable `v` is, when it is `loop` or inside it (any
  * loop when `loop` is null). */
 static MlirOperation innerLoopOf(MlirValue v, MlirOperation loop) {
@@ -73,7 +65,7 @@ static MlirOperation innerLoopOf(MlirValue v, MlirOperation loop) {
   MlirOperation owner =
       mlirBlockGetParentOperation(mlirBlockArgumentGetOwner(v));
   if (mlirOperationIsNull(owner) || !uslOpIs(owner, USL_SLOOP_FOR) ||
-      (!mlirOperationIsNull(loop) && !isInside(owner, loop)))
+      (!mlirOperationIsNull(loop) && !uslIsInside(owner, loop)))
     return (MlirOperation){NULL};
   return owner;
 }
@@ -229,14 +221,6 @@ static MlirWalkResult scanUse(MlirOperation op, void *userData) {
 
 /* True when one store, unguarded inside the loop, writes every element of
  * the window: its inner indices are distinct full loops of the window size. */
-/* The op of `block` that holds `op`. */
-static MlirOperation ancestorIn(MlirOperation op, MlirBlock block) {
-  while (!mlirOperationIsNull(op) &&
-         !mlirBlockEqual(mlirOperationGetBlock(op), block))
-    op = mlirOperationGetParentOperation(op);
-  return op;
-}
-
 /* True when `first` comes before `second`, both in `block`. */
 static bool comesBefore(MlirOperation first, MlirOperation second) {
   for (MlirOperation o = first; !mlirOperationIsNull(o);
@@ -260,7 +244,7 @@ static bool overwritesWindow(const Stage *s, const Interval *box) {
       bool first = true;
       for (int j = 0; j < s->numAccesses && first; ++j)
         first = j == k || comesBefore(mlirOperationGetNextInBlock(a->op),
-                                      ancestorIn(s->accesses[j].op, body));
+                                      uslAncestorInBlock(s->accesses[j].op, body));
       if (!first)
         continue;
     }

@@ -69,6 +69,31 @@ MlirOperation uslGetParentOfName(MlirOperation op, const char *name) {
   return (MlirOperation){NULL};
 }
 
+bool uslIsInside(MlirOperation op, MlirOperation ancestor) {
+  for (MlirOperation p = op; !mlirOperationIsNull(p);
+       p = mlirOperationGetParentOperation(p))
+    if (mlirOperationEqual(p, ancestor))
+      return true;
+  return false;
+}
+
+MlirOperation uslAncestorInBlock(MlirOperation op, MlirBlock block) {
+  while (!mlirOperationIsNull(op) &&
+         !mlirBlockEqual(mlirOperationGetBlock(op), block))
+    op = mlirOperationGetParentOperation(op);
+  return op;
+}
+
+void uslMoveBodyBefore(MlirBlock block, MlirOperation before) {
+  MlirOperation end = mlirBlockGetTerminator(block);
+  for (MlirOperation op = mlirBlockGetFirstOperation(block);
+       !mlirOperationEqual(op, end);) {
+    MlirOperation next = mlirOperationGetNextInBlock(op);
+    mlirOperationMoveBefore(op, before);
+    op = next;
+  }
+}
+
 UslBuilder uslBuilderBefore(MlirOperation op) {
   return (UslBuilder){mlirOperationGetContext(op), mlirOperationGetBlock(op),
                       op, mlirOperationGetLocation(op)};

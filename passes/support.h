@@ -31,6 +31,15 @@ void uslCollectOps(MlirOperation root, const char *const *names,
 /* The first ancestor of `op` named `name`, or a null op. */
 MlirOperation uslGetParentOfName(MlirOperation op, const char *name);
 
+/* True when `op` is `ancestor` or nested in it. */
+bool uslIsInside(MlirOperation op, MlirOperation ancestor);
+
+/* The op of `block` that is `op` or holds it, or a null op. */
+MlirOperation uslAncestorInBlock(MlirOperation op, MlirBlock block);
+
+/* Moves every op of `block` but its terminator before `before`. */
+void uslMoveBodyBefore(MlirBlock block, MlirOperation before);
+
 /*--- building ops -------------------------------------------------------*/
 
 /* Where new ops go: before `before` (or at the end of `block` when `before`

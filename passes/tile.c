@@ -176,15 +176,7 @@ static MlirLogicalResult tile(MlirOperation *band, int n, const int64_t *sizes,
       target = mlirRegionGetFirstBlock(mlirOperationGetRegion(guard, 0));
     }
   }
-  MlirBlock inner = uslForGetBody(band[n - 1]);
-  MlirOperation end = mlirBlockGetTerminator(inner);
-  MlirOperation targetEnd = mlirBlockGetTerminator(target);
-  for (MlirOperation op = mlirBlockGetFirstOperation(inner);
-       !mlirOperationEqual(op, end);) {
-    MlirOperation next = mlirOperationGetNextInBlock(op);
-    mlirOperationMoveBefore(op, targetEnd);
-    op = next;
-  }
+  uslMoveBodyBefore(uslForGetBody(band[n - 1]), mlirBlockGetTerminator(target));
   for (int b = 0; b < n; ++b)
     uslReplaceWithAffine(uslForGetInductionVar(band[b]), &index[b], target);
   mlirOperationDestroy(band[0]);

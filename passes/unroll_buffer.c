@@ -38,11 +38,7 @@ MlirLogicalResult uslUnrollBuffer(MlirOperation alloc, int64_t dim) {
   for (MlirOpOperand use = mlirValueGetFirstUse(buffer);
        !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use)) {
     MlirOperation user = mlirOpOperandGetOwner(use);
-    bool access = (uslOpIs(user, USL_SLOOP_LOAD) ||
-                   uslOpIs(user, USL_SLOOP_STORE) ||
-                   uslOpIs(user, USL_SLOOP_REDUCE)) &&
-                  mlirOpOperandGetOperandNumber(use) ==
-                      uslAccessGetFirstIndex(user) - 1;
+    bool access = uslIsBufferAccess(use);
     MlirAffineExpr index = access ? mlirAffineMapGetResult(
                                         uslAccessGetMap(user), dim)
                                   : mlirAffineConstantExprGet(ctx, 0);
