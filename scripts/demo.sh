@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The main job on the bundled examples: the algorithm as scheduled loops, the
-# lowering, a JIT run of each scheduled variant against its plain version on
-# the same seeded data, timings side by side, and objects for x86-64 and
-# RISC-V. Usage: scripts/demo.sh [BUILD/bin]
+# The main job on the bundled examples: an algorithm in scheduled loops, a
+# schedule applied one checked directive at a time, an illegal step refused,
+# JIT runs of each schedule against the plain program (or C) on the same
+# seeded data with timings side by side, the RVM blog's conv1d schedule, and
+# objects for x86-64 and RISC-V. Usage: scripts/demo.sh [BUILD/bin]
 set -euo pipefail
 bin=${1:-build/bin}
 cd "$(dirname "$0")/.."
@@ -14,30 +15,36 @@ step() { printf '\n== %s\n' "$*"; }
 step "1. The algorithm: a naive matmul in scheduled loops (examples/matmul.mlir)"
 sed -n '/^func.func @matmul(/,/^}/p' examples/matmul.mlir
 
-step "2. Its schedule-level variant: i parallel, k and j interchanged, j vectorizable"
-sed -n '/^func.func @matmul_ikj(/,/^}/p' examples/matmul.mlir | grep -E 'sloop.for'
+step "2. A schedule, each directive checked and shown as a diff (--usl-trace-schedule)"
+"$bin/usl-opt" examples/matmul.mlir --usl-trace-schedule -o "$tmp/matmul.mlir" \
+  --reorder="func=matmul_scheduled loops=i,k,j" \
+  --parallelize="func=matmul_scheduled loop=i" 2>&1 | sed 's/^/  /'
 
-step "3. usl-opt --convert-sloop-to-scf --canonicalize: the first lowering step"
-"$bin/usl-opt" examples/matmul.mlir --convert-sloop-to-scf --canonicalize |
-  sed -n '/func.func @matmul_ikj/,/^  }/p'
+step "3. An illegal directive is refused with the dependence that forbids it"
+"$bin/usl-opt" examples/matmul.mlir -o /dev/null \
+  --parallelize="func=matmul_scheduled loop=k" 2>&1 | sed 's/^/  /' || true
 
-step "4. usl-translate --openmp: LLVM IR, the par loop forked onto OpenMP threads"
-"$bin/usl-translate" --openmp examples/matmul.mlir -o "$tmp/matmul.ll"
-grep -E '^define|__kmpc_fork_call' "$tmp/matmul.ll" | sed 's/^/  /'
-
-step "5. JIT: scheduled vs plain on the same seeded inputs (odd sizes 17x13x31)"
-"$bin/usl-run" examples/matmul.mlir -e matmul_ikj --compare=matmul \
-  --args=17x13,13x31,17x31
-
-step "6. JIT timings, 512x512x512 fp32, par loop on both cores"
-"$bin/usl-run" examples/matmul.mlir -e matmul_ikj --compare=matmul \
+step "4. JIT: the scheduled matmul vs the plain one on the same seeded inputs"
+"$bin/usl-run" "$tmp/matmul.mlir" -e matmul_scheduled --compare=matmul \
+  --args=17x13,13x31,17x31 --openmp
+"$bin/usl-run" "$tmp/matmul.mlir" -e matmul_scheduled --compare=matmul \
   --args=512x512,512x512,512x512 --openmp --bench=5
 
-step "7. conv1d of the RVM case study (int32, zero boundary): tiled vs plain"
-"$bin/usl-run" examples/conv1d.mlir -e conv1d_tiled --compare=conv1d --exact \
-  --bench=101
+step "5. conv1d on RVM: the blog's schedule, 35 checked directives (examples/conv1d-rvm.schedule)"
+scripts/apply-schedule.sh examples/conv1d-rvm.schedule examples/conv1d-rvm.mlir \
+  > "$tmp/conv1d.mlir"
+grep -E 'sloop\.(for|alloc)' "$tmp/conv1d.mlir" | sed 's/^/  /'
+clang-22 -O1 -shared -fPIC test/e2e/Inputs/reference.c -o "$tmp/reference.so"
+sed -e 's/, #tmem.space<rvm_tile>//g' "$tmp/conv1d.mlir" > "$tmp/conv1d-dram.mlir"
+echo "  (tiles moved back to dram until RVM instructions are selected)"
+"$bin/usl-run" "$tmp/conv1d-dram.mlir" -e conv1d --exact \
+  --reference="$tmp/reference.so:conv1d_case_study"
 
-step "8. uslc: objects and a C header, for the host and for RISC-V"
+step "6. usl-translate --openmp: LLVM IR, the par loop forked onto OpenMP threads"
+"$bin/usl-translate" --openmp "$tmp/matmul.mlir" -o "$tmp/matmul.ll"
+grep -E '^define|__kmpc_fork_call' "$tmp/matmul.ll" | sed 's/^/  /'
+
+step "7. uslc: objects and a C header, for the host and for RISC-V"
 "$bin/uslc" examples/matmul.mlir -o "$tmp/matmul.o" --header="$tmp/matmul.h"
 grep '_mlir_ciface' "$tmp/matmul.h" | sed 's/^/  /'
 "$bin/uslc" examples/conv1d.mlir --target=riscv32 -o "$tmp/conv1d.rv32.o"
