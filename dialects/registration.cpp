@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "pipeline/PipelineDialect.h"
 #include "sloop/SloopDialect.h"
 #include "tmem/TmemDialect.h"
 
@@ -13,14 +14,29 @@
 #include "mlir/CAPI/Registration.h"
 
 #include "usl/dialects.h"
+#include "usl/pipeline.h"
 #include "usl/sloop.h"
 #include "usl/tmem.h"
 
 MLIR_DEFINE_CAPI_DIALECT_REGISTRATION(Sloop, sloop, usl::sloop::SloopDialect)
 MLIR_DEFINE_CAPI_DIALECT_REGISTRATION(Tmem, tmem, usl::tmem::TmemDialect)
+MLIR_DEFINE_CAPI_DIALECT_REGISTRATION(Pipeline, pipeline,
+                                      usl::pipeline::PipelineDialect)
+
+// The C header mirrors the enum values; keep them in step.
+static_assert(static_cast<int>(usl::pipeline::Boundary::none) ==
+                      USL_BOUNDARY_NONE &&
+                  static_cast<int>(usl::pipeline::Boundary::clamp) ==
+                      USL_BOUNDARY_CLAMP &&
+                  static_cast<int>(usl::pipeline::Boundary::constant) ==
+                      USL_BOUNDARY_CONSTANT &&
+                  static_cast<int>(usl::pipeline::Boundary::mirror) ==
+                      USL_BOUNDARY_MIRROR,
+              "Boundary differs from include/usl/pipeline.h");
 
 extern "C" void uslRegisterDialects(MlirDialectRegistry registry) {
-  unwrap(registry)->insert<usl::sloop::SloopDialect, usl::tmem::TmemDialect>();
+  unwrap(registry)->insert<usl::sloop::SloopDialect, usl::tmem::TmemDialect,
+                           usl::pipeline::PipelineDialect>();
 }
 
 extern "C" void uslContextPrepare(MlirContext ctx) {
