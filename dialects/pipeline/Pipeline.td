@@ -103,7 +103,8 @@ def Pipeline_FuncOp : Pipeline_Op<"func", [
     AttrSizedOperandSegments,
     SingleBlockImplicitTerminator<"YieldOp">,
     RecursiveMemoryEffects,
-    DeclareOpInterfaceMethods<OpAsmOpInterface, ["getAsmResultNames"]>]> {
+    DeclareOpInterfaceMethods<OpAsmOpInterface,
+        ["getAsmResultNames", "getAsmBlockArgumentNames"]>]> {
   let summary = "a function defined point by point, or as a reduction";
   let description = [{
     The body receives the coordinates of a point (and, for a reduction, the
@@ -114,7 +115,9 @@ def Pipeline_FuncOp : Pipeline_Op<"func", [
     reduction variables running in any order.
 
     The function's name is its result's SSA name (`%blurx = pipeline.func
-    ...` is "blurx"); its coordinates are named by the body's arguments.
+    ...` is "blurx"), and its coordinates and reduction variables are named
+    by their SSA names (kept in `coords`); loops computing the function are
+    named `<function>.<coordinate>` ("blurx.x").
 
     ```mlir
     %blurx = pipeline.func (%x, %y) : !pipeline.func<2 x i16> {
@@ -135,7 +138,7 @@ def Pipeline_FuncOp : Pipeline_Op<"func", [
                        Variadic<Index>:$reductionUpperBounds,
                        Optional<Pipeline_Scalar>:$init,
                        OptionalAttr<Pipeline_ReduceKind>:$reduction,
-                       StrAttr:$name);
+                       StrAttr:$name, StrArrayAttr:$coords);
   let results = (outs Pipeline_FuncType:$result);
   let regions = (region SizedRegion<1>:$body);
   let hasCustomAssemblyFormat = 1;

@@ -202,8 +202,13 @@ ParseResult FuncOp::parse(OpAsmParser &parser, OperationState &result) {
   if (reduces &&
       parser.resolveOperand(init, type.getElementType(), result.operands))
     return failure();
-  for (OpAsmParser::Argument &a : args)
+  SmallVector<StringRef> coordNames;
+  for (OpAsmParser::Argument &a : args) {
     a.type = index;
+    coordNames.push_back(a.ssaName.name.drop_front());
+  }
+  if (!result.attributes.get("coords"))
+    result.addAttribute("coords", builder.getStrArrayAttr(coordNames));
   result.addAttribute("operandSegmentSizes",
                       builder.getDenseI32ArrayAttr(
                           {static_cast<int32_t>(lbs.size()),
@@ -215,6 +220,13 @@ ParseResult FuncOp::parse(OpAsmParser &parser, OperationState &result) {
     return failure();
   ensureTerminator(*body, builder, result.location);
   return parser.parseOptionalAttrDict(result.attributes);
+}
+
+void FuncOp::getAsmBlockArgumentNames(Region &region,
+                                      OpAsmSetValueNameFn setNameFn) {
+  ArrayAttr names = getCoords();
+  for (auto [arg, name] : llvm::zip(region.front().getArguments(), names))
+    setNameFn(arg, cast<StringAttr>(name).getValue());
 }
 
 void FuncOp::print(OpAsmPrinter &p) {
@@ -240,7 +252,7 @@ void FuncOp::print(OpAsmPrinter &p) {
   p.printRegion(getBody(), /*printEntryBlockArgs=*/false,
                 /*printBlockTerminators=*/true);
   p.printOptionalAttrDict((*this)->getAttrs(),
-                          {"name", "reduction", "operandSegmentSizes"});
+                          {"name", "reduction", "operandSegmentSizes", "coords"});
 }
 
 void FuncOp::getAsmResultNames(OpAsmSetValueNameFn setNameFn) {
@@ -268,6 +280,13 @@ LogicalResult FuncOp::verify() {
   for (BlockArgument a : block.getArguments())
     if (!a.getType().isIndex())
       return emitOpError("coordinates must be of index type");
+  if (getCoords().size() != expected)
+    return emitOpError("names ")
+           << getCoords().size() << " coordinates but has " << expected;
+  for (Attribute name : getCoords())
+    if (!isValidName(cast<StringAttr>(name).getValue()))
+      return emitOpError("coordinate name '")
+             << cast<StringAttr>(name).getValue() << "' is not valid";
   return success();
 }
 
