@@ -1,6 +1,7 @@
 //===- pipelines.c - usl-lower-to-llvm: from scheduled loops to LLVM -----===//
 //
 // The whole way down as one named pipeline:
+//   lower-pipeline (USL)        pipelines -> scheduled loops
 //   convert-sloop-to-scf (USL)  scheduled loops, tile memory -> scf/memref
 //   [convert-scf-to-openmp]     par loops -> OpenMP threads (openmp=true),
 //   [usl-dissolve-alloca-scopes]  minus the stack scopes cf cannot lower
@@ -44,6 +45,7 @@ static void addFuncPass(MlirOpPassManager pm, const UslPassInfo *info) {
  * so the pipeline works without MLIR's global pass registry. */
 static MlirLogicalResult build(MlirOpPassManager pm, const void *opaque) {
   const LowerOptions *o = opaque;
+  addFuncPass(pm, &uslLowerPipelinePass);
   addFuncPass(pm, &uslConvertSloopToScfPass);
   if (o->openmp) {
     add(pm, mlirCreateConversionConvertSCFToOpenMPPass());

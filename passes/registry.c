@@ -11,6 +11,7 @@
 #include <string.h>
 
 static const UslPassInfo *const passes[] = {
+    &uslLowerPipelinePass,
     &uslConvertSloopToScfPass,
     &uslDissolveAllocaScopesPass,
     &uslLowerToLLVMPipeline,

@@ -184,6 +184,11 @@ bool uslSubstituteInOp(MlirOperation op, MlirValue old,
     setTail(op, 1, n, lb);
     return true;
   }
+  if (uslOpIs(op, "pipeline.call")) { /* the function, then coordinates */
+    int n = rewriteMap(op, "map", 1, old, repl, lb);
+    setTail(op, 1, n, lb);
+    return true;
+  }
   if (uslOpIs(op, USL_SLOOP_FOR)) {
     intptr_t numLb = uslForGetNumLowerBoundOperands(op);
     int nl = rewriteMap(op, "lbMap", 0, old, repl, lb);

@@ -30,3 +30,65 @@ void conv1d_case_study(const int32_t *data, const int32_t *kernels,
                        int32_t *out) {
   conv1d_ref(4, 16, 16, 4, data, kernels, out);
 }
+
+/* The seed's 3x3 blur over a W x H image (coordinate x is the first index),
+ * edges clamped, in uint16 arithmetic as written (sums wrap, then / 3). */
+void blur_u16_ref(int64_t W, int64_t H, const uint16_t *in, uint16_t *out) {
+  for (int64_t x = 0; x < W; ++x)
+    for (int64_t y = 0; y < H; ++y) {
+      uint16_t bx[3];
+      for (int k = -1; k <= 1; ++k) {
+        int64_t yy = y + k < 0 ? 0 : y + k >= H ? H - 1 : y + k;
+        int64_t x0 = x - 1 < 0 ? 0 : x - 1, x2 = x + 1 >= W ? W - 1 : x + 1;
+        uint16_t s = (uint16_t)(in[x0 * H + yy] + in[x * H + yy] + in[x2 * H + yy]);
+        bx[k + 1] = (uint16_t)(s / 3);
+      }
+      uint16_t s = (uint16_t)(bx[0] + bx[1] + bx[2]);
+      out[x * H + y] = (uint16_t)(s / 3);
+    }
+}
+
+void blur_f32_ref(int64_t W, int64_t H, const float *in, float *out) {
+  for (int64_t x = 0; x < W; ++x)
+    for (int64_t y = 0; y < H; ++y) {
+      float bx[3];
+      for (int k = -1; k <= 1; ++k) {
+        int64_t yy = y + k < 0 ? 0 : y + k >= H ? H - 1 : y + k;
+        int64_t x0 = x - 1 < 0 ? 0 : x - 1, x2 = x + 1 >= W ? W - 1 : x + 1;
+        bx[k + 1] = (in[x0 * H + yy] + in[x * H + yy] + in[x2 * H + yy]) / 3.0f;
+      }
+      out[x * H + y] = (bx[0] + bx[1] + bx[2]) / 3.0f;
+    }
+}
+
+/* C = A * B (not accumulated). */
+void matmul_set_ref(int64_t M, int64_t N, int64_t K, const float *A,
+                    const float *B, float *C) {
+  for (int64_t i = 0; i < M; ++i)
+    for (int64_t j = 0; j < N; ++j) {
+      float s = 0;
+      for (int64_t k = 0; k < K; ++k)
+        s += A[i * K + k] * B[k * N + j];
+      C[i * N + j] = s;
+    }
+}
+
+/* out[x] = in(x - 2) + 2 * in(x + 3) with each boundary condition. */
+static float at(const float *in, int64_t n, int64_t i, int boundary,
+                float value) {
+  if (i >= 0 && i < n)
+    return in[i];
+  switch (boundary) {
+  case 1: return in[i < 0 ? 0 : n - 1];                    /* clamp */
+  case 2: return value;                                     /* constant */
+  default: return in[i < 0 ? -i : 2 * (n - 1) - i];         /* mirror */
+  }
+}
+#define BOUNDARY_REF(name, b)                                                 \
+  void name(int64_t n, const float *in, float *out) {                         \
+    for (int64_t x = 0; x < n; ++x)                                           \
+      out[x] = at(in, n, x - 2, b, 0.5f) + 2.0f * at(in, n, x + 3, b, 0.5f);  \
+  }
+BOUNDARY_REF(clamp_ref, 1)
+BOUNDARY_REF(constant_ref, 2)
+BOUNDARY_REF(mirror_ref, 3)

@@ -1,0 +1,79 @@
+// RUN: usl-opt %s --split-input-file --verify-diagnostics --lower-pipeline
+
+func.func @inline_reduction(%input: memref<8xf32>, %output: memref<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c2 = arith.constant 2 : index
+  %zero = arith.constant 0.0 : f32
+  %in = pipeline.input %input none : memref<8xf32> -> !pipeline.func<1 x f32>
+  // expected-error @+1 {{cannot inline 'sum': a reduction is computed over its domain first; compute it at root instead}}
+  %sum = pipeline.func (%x) reduce add (%k = %c0 to %c2) init %zero : !pipeline.func<1 x f32> {
+    %a = pipeline.call %in(%x + %k) : !pipeline.func<1 x f32>
+    pipeline.yield %a : f32
+  } {inline}
+  %f = pipeline.func (%x) : !pipeline.func<1 x f32> {
+    %a = pipeline.call %sum(%x) : !pipeline.func<1 x f32>
+    pipeline.yield %a : f32
+  }
+  pipeline.output %f, %output : !pipeline.func<1 x f32>, memref<8xf32>
+  return
+}
+
+// -----
+
+func.func @output_input(%input: memref<8xf32>, %output: memref<8xf32>) {
+  %in = pipeline.input %input none : memref<8xf32> -> !pipeline.func<1 x f32>
+  // expected-error @+1 {{an output realizes a function computed at root, not an input or an inline function}}
+  pipeline.output %in, %output : !pipeline.func<1 x f32>, memref<8xf32>
+  return
+}
+
+// -----
+
+func.func @incomparable(%input: memref<?xf32>, %output: memref<?xf32>, %n: index) {
+  %in = pipeline.input %input none : memref<?xf32> -> !pipeline.func<1 x f32>
+  %f = pipeline.func (%x) : !pipeline.func<1 x f32> {
+    %a = pipeline.call %in(%x) : !pipeline.func<1 x f32>
+    pipeline.yield %a : f32
+  }
+  %g = pipeline.func (%x) : !pipeline.func<1 x f32> {
+    %a = pipeline.call %f(%x) : !pipeline.func<1 x f32>
+    // expected-error @+1 {{cannot infer the region of 'f' that 'g' needs in dimension 0: the bounds of its reads are not a constant apart}}
+    %b = pipeline.call %f(%x + %n) : !pipeline.func<1 x f32>
+    %s = arith.addf %a, %b : f32
+    pipeline.yield %s : f32
+  }
+  pipeline.output %g, %output : !pipeline.func<1 x f32>, memref<?xf32>
+  return
+}
+
+// -----
+
+func.func @computed_coordinate(%input: memref<?xindex>, %output: memref<?xindex>) {
+  %in = pipeline.input %input none : memref<?xindex> -> !pipeline.func<1 x index>
+  %g = pipeline.func (%x) : !pipeline.func<1 x index> {
+    %i = pipeline.call %in(%x) : !pipeline.func<1 x index>
+    // expected-error @+1 {{'g' reads 'in' at coordinates that depend on values computed inside it}}
+    %v = pipeline.call %in(%i) : !pipeline.func<1 x index>
+    pipeline.yield %v : index
+  }
+  pipeline.output %g, %output : !pipeline.func<1 x index>, memref<?xindex>
+  return
+}
+
+// -----
+
+func.func @output_with_halo(%input: memref<8xf32>, %out1: memref<8xf32>, %out2: memref<8xf32>) {
+  %in = pipeline.input %input clamp : memref<8xf32> -> !pipeline.func<1 x f32>
+  // expected-error @+1 {{'f' is an output and is also read outside its output buffer; compute a copy of it for the readers}}
+  %f = pipeline.func (%x) : !pipeline.func<1 x f32> {
+    %a = pipeline.call %in(%x) : !pipeline.func<1 x f32>
+    pipeline.yield %a : f32
+  }
+  %g = pipeline.func (%x) : !pipeline.func<1 x f32> {
+    %a = pipeline.call %f(%x - 1) : !pipeline.func<1 x f32>
+    pipeline.yield %a : f32
+  }
+  pipeline.output %f, %out1 : !pipeline.func<1 x f32>, memref<8xf32>
+  pipeline.output %g, %out2 : !pipeline.func<1 x f32>, memref<8xf32>
+  return
+}
