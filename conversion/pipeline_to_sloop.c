@@ -610,6 +610,19 @@ static void emitFunc(Lowering *l, Stage *f) {
 
 /*--- the pass -------------------------------------------------------------------------*/
 
+/* Extent d of a buffer: a constant, or a memref.dim built at `b`. */
+static UslAffineValue extentOf(UslBuilder *b, MlirValue buffer, int d) {
+  MlirType type = mlirValueGetType(buffer);
+  if (!mlirShapedTypeIsDynamicDim(type, d))
+    return constantValue(b->ctx, mlirShapedTypeGetDimSize(type, d));
+  MlirValue operands[2] = {buffer, uslBuildIndexConstant(b, d)};
+  MlirType index = mlirIndexTypeGet(b->ctx);
+  return uslAffineOfValue(
+      b->ctx, mlirOperationGetResult(uslBuild(b, "memref.dim", 2, operands, 1,
+                                              &index, 0, NULL, 0),
+                                     0));
+}
+
 static MlirLogicalResult lower(Lowering *l) {
   MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(l->func, 0));
   if (!inlineAll(l))
@@ -647,20 +660,8 @@ static MlirLogicalResult lower(Lowering *l) {
     Stage *s = &l->stages[i];
     if (!s->isInput)
       continue;
-    MlirValue buffer = mlirOperationGetOperand(s->op, 0);
-    MlirType type = mlirValueGetType(buffer);
-    for (int d = 0; d < s->rank; ++d) {
-      if (!mlirShapedTypeIsDynamicDim(type, d)) {
-        s->extent[d] = constantValue(l->ctx, mlirShapedTypeGetDimSize(type, d));
-        continue;
-      }
-      MlirValue operands[2] = {buffer, uslBuildIndexConstant(&b, d)};
-      MlirType index = mlirIndexTypeGet(l->ctx);
-      s->extent[d] = uslAffineOfValue(
-          l->ctx, mlirOperationGetResult(uslBuild(&b, "memref.dim", 2, operands,
-                                                  1, &index, 0, NULL, 0),
-                                         0));
-    }
+    for (int d = 0; d < s->rank; ++d)
+      s->extent[d] = extentOf(&b, mlirOperationGetOperand(s->op, 0), d);
   }
   /* Outputs: their functions cover the output buffers, computed there. */
   for (size_t i = 0; i < outputs.size; ++i) {
@@ -678,21 +679,13 @@ static MlirLogicalResult lower(Lowering *l) {
     }
     f->isOutput = f->hasRegion = true;
     f->storage = buffer;
-    MlirType type = mlirValueGetType(buffer);
     for (int d = 0; d < f->rank; ++d) {
       f->lo[d] = f->offset[d] = constantValue(l->ctx, 0);
-      if (!mlirShapedTypeIsDynamicDim(type, d)) {
-        f->hi[d] = constantValue(l->ctx, mlirShapedTypeGetDimSize(type, d) - 1);
-        continue;
-      }
-      MlirValue operands[2] = {buffer, uslBuildIndexConstant(&b, d)};
-      MlirType index = mlirIndexTypeGet(l->ctx);
-      f->hi[d] = uslAffineOfValue(
-          l->ctx, mlirOperationGetResult(uslBuild(&b, "memref.dim", 2, operands,
-                                                  1, &index, 0, NULL, 0),
-                                         0));
-      f->hi[d].expr = mlirAffineAddExprGet(
-          f->hi[d].expr, mlirAffineConstantExprGet(l->ctx, -1));
+      f->hi[d] = extentOf(&b, buffer, d);
+      f->hi[d].expr = mlirSimplifyAffineExpr(
+          mlirAffineAddExprGet(f->hi[d].expr,
+                               mlirAffineConstantExprGet(l->ctx, -1)),
+          f->hi[d].numValues, 0);
     }
   }
   /* Bounds: consumers before producers, from the outputs back. */
