@@ -34,6 +34,14 @@ MlirOperation uslDirectiveFindLoop(MlirOperation module,
                                    const UslLoopTarget *target,
                                    const char *directive);
 
+/* The loop `target` designates and the buffer called `buffer` seen from it
+ * (see uslFindBuffer); emits an error and returns false when either is
+ * missing. */
+bool uslDirectiveFindLoopAndBuffer(MlirOperation module,
+                                   const UslLoopTarget *target,
+                                   const char *buffer, const char *directive,
+                                   MlirOperation *loop, MlirValue *value);
+
 /* The func.func around `op`. */
 MlirOperation uslEnclosingFunc(MlirOperation op);
 

@@ -28,13 +28,6 @@ static bool definedOutside(MlirValue v, MlirOperation loop) {
   return !uslIsInside(owner, loop);
 }
 
-static bool isPureArithmetic(MlirOperation op) {
-  MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
-  return mlirOperationGetNumRegions(op) == 0 &&
-         ((name.length > 6 && !memcmp(name.data, "arith.", 6)) ||
-          (name.length > 5 && !memcmp(name.data, "math.", 5)) ||
-          uslOpIs(op, "affine.apply"));
-}
 
 typedef struct WriteScan {
   MlirValue buffer;
@@ -59,15 +52,6 @@ static bool runsAtLeastOnce(MlirOperation loop) {
   return uslForGetConstantBounds(loop, &lb, &ub) && ub > lb;
 }
 
-/* Integer division and remainder trap on zero; loads may read out of
- * bounds when the loop would not have run them. */
-static bool mayTrap(MlirOperation op) {
-  MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
-  return uslOpIs(op, USL_SLOOP_LOAD) ||
-         (name.length > 6 && !memcmp(name.data, "arith.", 6) &&
-          (strstr(name.data, "div") || strstr(name.data, "rem")) &&
-          !strstr(name.data, "divf") && !strstr(name.data, "remf"));
-}
 
 
 /* Buffers a loop nest reads and writes. */
@@ -104,7 +88,7 @@ static MlirWalkResult touch(MlirOperation op, void *userData) {
     addBuffer(x->written, &x->numWritten, uslAccessGetMemRef(op));
   } else if (!uslOpIs(op, USL_SLOOP_FOR) && !uslOpIs(op, USL_SLOOP_IF) &&
              !uslOpIs(op, USL_SLOOP_YIELD) && !uslOpIs(op, USL_SLOOP_ALLOC) &&
-             !isPureArithmetic(op))
+             !uslIsPureArithmetic(op))
     x->unknown = true;
   return MlirWalkResultAdvance;
 }
@@ -185,9 +169,9 @@ static bool invariant(MlirOperation op, MlirOperation loop) {
   for (intptr_t i = 0; i < mlirOperationGetNumOperands(op); ++i)
     if (!definedOutside(mlirOperationGetOperand(op, i), loop))
       return false;
-  if (mayTrap(op) && !runsAtLeastOnce(loop))
+  if (uslMayTrap(op) && !runsAtLeastOnce(loop))
     return false;
-  if (isPureArithmetic(op))
+  if (uslIsPureArithmetic(op))
     return true;
   if (!uslOpIs(op, USL_SLOOP_LOAD))
     return false;

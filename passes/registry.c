@@ -29,6 +29,7 @@ static const UslPassInfo *const passes[] = {
     &uslExpandDimPass,
     &uslSimplifyPass,
     &uslHoistPass,
+    &uslComputeAtPass,
     &uslLiftScopePass,
     &uslRemoveLoopPass,
     &uslUnrollBufferPass,

@@ -326,3 +326,21 @@ bool uslAffineRange(MlirAffineExpr e, const MlirValue *values,
   *hi = c - 1;
   return true;
 }
+
+int uslAffineSumTerms(MlirAffineExpr e, MlirAffineExpr *terms, int max) {
+  MlirAffineExpr stack[64];
+  int numTerms = 0, top = 0;
+  stack[top++] = e;
+  while (top) {
+    MlirAffineExpr t = stack[--top];
+    if (mlirAffineExprIsAAdd(t) && top + 2 <= 64) {
+      stack[top++] = mlirAffineBinaryOpExprGetLHS(t);
+      stack[top++] = mlirAffineBinaryOpExprGetRHS(t);
+    } else if (numTerms < max) {
+      terms[numTerms++] = t;
+    } else {
+      return -1;
+    }
+  }
+  return numTerms;
+}

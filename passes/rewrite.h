@@ -41,6 +41,10 @@ UslAffineValue uslAffineCombine(const UslAffineValue *a,
                                 MlirAffineExpr (*combine)(MlirAffineExpr,
                                                           MlirAffineExpr));
 
+/* The terms of `e` as a sum (a + b + ... ), at most `max` of them; -1 when
+ * there are more. */
+int uslAffineSumTerms(MlirAffineExpr e, MlirAffineExpr *terms, int max);
+
 /* Drops the values the expression does not use, and repeated ones. */
 void uslAffineCompact(UslAffineValue *v);
 

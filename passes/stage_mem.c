@@ -115,19 +115,9 @@ static bool splitIndex(MlirOperation op, intptr_t first, MlirAffineMap map,
     return false;
   uslGetOperands(op, first, n, operands);
   MlirAffineExpr terms[64];
-  int numTerms = 0;
-  MlirAffineExpr stack[64];
-  int top = 0;
-  stack[top++] = mlirAffineMapGetResult(map, d);
-  while (top) {
-    MlirAffineExpr t = stack[--top];
-    if (mlirAffineExprIsAAdd(t) && top + 2 <= 64) {
-      stack[top++] = mlirAffineBinaryOpExprGetLHS(t);
-      stack[top++] = mlirAffineBinaryOpExprGetRHS(t);
-    } else if (numTerms < 64) {
-      terms[numTerms++] = t;
-    }
-  }
+  int numTerms = uslAffineSumTerms(mlirAffineMapGetResult(map, d), terms, 64);
+  if (numTerms < 0)
+    return false;
   MlirAffineExpr outer = mlirAffineConstantExprGet(ctx, 0);
   MlirAffineExpr inner = mlirAffineConstantExprGet(ctx, 0);
   for (int k = 0; k < numTerms; ++k) {
@@ -550,6 +540,23 @@ static MlirLogicalResult stage(MlirOperation loop, bool body,
 
 /* The buffer called `name` seen from `loop`: a sloop.alloc around it of that
  * name, or an argument of the function named by `sloop.name` or "argN". */
+bool uslDirectiveFindLoopAndBuffer(MlirOperation module,
+                                   const UslLoopTarget *target,
+                                   const char *buffer, const char *directive,
+                                   MlirOperation *loop, MlirValue *value) {
+  *loop = uslDirectiveFindLoop(module, target, directive);
+  if (mlirOperationIsNull(*loop))
+    return false;
+  *value = uslFindBuffer(*loop, buffer);
+  if (mlirValueIsNull(*value)) {
+    uslEmitErrorf(mlirOperationGetLocation(*loop),
+                  "'%s': no buffer '%s' is visible at loop '%s'", directive,
+                  buffer, target->loop);
+    return false;
+  }
+  return true;
+}
+
 MlirValue uslFindBuffer(MlirOperation loop, const char *name) {
   /* Allocations in blocks around the loop, before it. */
   for (MlirOperation at = loop; !mlirOperationIsNull(at);
@@ -679,16 +686,11 @@ static MlirLogicalResult run(MlirOperation module, const void *opaque) {
     uslEmitErrorf(loc, "'stage-mem' needs the buffer to stage: buffer=NAME");
     return mlirLogicalResultFailure();
   }
-  MlirOperation loop = uslDirectiveFindLoop(module, &o->target, "stage-mem");
-  if (mlirOperationIsNull(loop))
+  MlirOperation loop;
+  MlirValue buffer;
+  if (!uslDirectiveFindLoopAndBuffer(module, &o->target, o->buffer,
+                                     "stage-mem", &loop, &buffer))
     return mlirLogicalResultFailure();
-  MlirValue buffer = uslFindBuffer(loop, o->buffer);
-  if (mlirValueIsNull(buffer)) {
-    uslEmitErrorf(mlirOperationGetLocation(loop),
-                  "'stage-mem': no buffer '%s' is visible at loop '%s'",
-                  o->buffer, o->target.loop);
-    return mlirLogicalResultFailure();
-  }
   return uslStageMem(loop, o->body, buffer,
                      mlirStringRefCreateFromCString(o->into), space);
 }

@@ -1,6 +1,7 @@
 /*===- support.c - small IR helpers shared by USL passes -----------------===*/
 
 #include "support.h"
+#include "usl/sloop.h"
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
@@ -262,4 +263,20 @@ void uslEmitErrorf(MlirLocation loc, const char *format, ...) {
   vsnprintf(message, sizeof message, format, args);
   va_end(args);
   mlirEmitError(loc, message);
+}
+
+bool uslIsPureArithmetic(MlirOperation op) {
+  MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
+  return mlirOperationGetNumRegions(op) == 0 &&
+         ((name.length > 6 && !memcmp(name.data, "arith.", 6)) ||
+          (name.length > 5 && !memcmp(name.data, "math.", 5)) ||
+          uslOpIs(op, "affine.apply"));
+}
+
+bool uslMayTrap(MlirOperation op) {
+  MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
+  return uslOpIs(op, USL_SLOOP_LOAD) ||
+         (name.length > 6 && !memcmp(name.data, "arith.", 6) &&
+          (strstr(name.data, "div") || strstr(name.data, "rem")) &&
+          !strstr(name.data, "divf") && !strstr(name.data, "remf"));
 }

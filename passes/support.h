@@ -34,6 +34,13 @@ MlirOperation uslGetParentOfName(MlirOperation op, const char *name);
 /* True when `op` is `ancestor` or nested in it. */
 bool uslIsInside(MlirOperation op, MlirOperation ancestor);
 
+/* arith, math and affine.apply ops: no memory effects, no regions. */
+bool uslIsPureArithmetic(MlirOperation op);
+
+/* Ops that may trap when run where the schedule did not run them: integer
+ * division and remainder (by zero), loads (out of bounds). */
+bool uslMayTrap(MlirOperation op);
+
 /* The op of `block` that is `op` or holds it, or a null op. */
 MlirOperation uslAncestorInBlock(MlirOperation op, MlirBlock block);
 

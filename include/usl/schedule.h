@@ -93,6 +93,11 @@ MlirLogicalResult uslReuseBuffer(MlirOperation alloc, MlirOperation dead);
  * single-iteration loops under `root`. */
 MlirLogicalResult uslSimplify(MlirOperation root);
 
+/* Moves the loop nest that computes `buffer` into the start of `loop`'s
+ * body, computing per iteration only the window of `buffer` that iteration
+ * reads (Halide's compute_at). */
+MlirLogicalResult uslComputeAt(MlirValue buffer, MlirOperation loop);
+
 /* Moves the loop-invariant arithmetic and loads of `loop` before it. */
 MlirLogicalResult uslHoist(MlirOperation loop);
 

@@ -244,8 +244,12 @@ static bool applyRandom(MlirOperation func, uint64_t *rng, char *log,
     MlirOperation alloc = allocs.ops[pick(rng, 0, allocs.count - 1)];
     MlirOperation around = mlirOperationGetParentOperation(alloc);
     MlirStringRef an = uslAllocGetName(alloc);
-    int choice = (int)pick(rng, 0, 2);
-    if (choice == 2) {
+    int choice = (int)pick(rng, 0, 3);
+    if (choice == 3) {
+      snprintf(log + used, logSize - used, " compute-at(%.*s, %s)",
+               (int)an.length, an.data, name);
+      r = uslComputeAt(mlirOperationGetResult(alloc, 0), loop);
+    } else if (choice == 2) {
       int64_t dim = pick(rng, 0, 2);
       snprintf(log + used, logSize - used, " unroll-buffer(%.*s, %lld)",
                (int)an.length, an.data, (long long)dim);

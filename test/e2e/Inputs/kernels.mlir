@@ -106,3 +106,28 @@ func.func @prefix(%N: index, %M: index, %A: memref<?x?xi64>) {
   }
   return
 }
+
+// A two-stage 2-D stencil through a buffer of its own (f32): compute-at and
+// the buffer directives.
+func.func @blur2d(%N: index, %M: index, %in: memref<?x?xf32>,
+                  %out: memref<?x?xf32>) {
+  %t = sloop.alloc(%N, %M) : memref<?x?xf32>
+  sloop.for %a = 0 to %N {
+    sloop.for %b = 0 to %M {
+      %v = sloop.load %in[%a, %b] : memref<?x?xf32>
+      %w = arith.mulf %v, %v : f32
+      sloop.store %w, %t[%a, %b] : memref<?x?xf32>
+    }
+  }
+  sloop.for %x = 0 to %N - 2 {
+    sloop.for %y = 0 to %M {
+      %p = sloop.load %t[%x, %y] : memref<?x?xf32>
+      %q = sloop.load %t[%x + 1, %y] : memref<?x?xf32>
+      %r = sloop.load %t[%x + 2, %y] : memref<?x?xf32>
+      %pq = arith.addf %p, %q : f32
+      %s = arith.addf %pq, %r : f32
+      sloop.store %s, %out[%x, %y] : memref<?x?xf32>
+    }
+  }
+  return
+}
