@@ -158,12 +158,22 @@ static MlirWalkResult checkOutside(MlirOperation op, void *userData) {
   return MlirWalkResultAdvance;
 }
 
-MlirLogicalResult uslComputeAt(MlirValue buffer, MlirOperation loop) {
-  MlirContext ctx = mlirOperationGetContext(loop);
-  char bname[USL_MAX_STRING_OPTION], lname[USL_MAX_STRING_OPTION];
-  uslBufferName(buffer, bname, sizeof bname);
-  uslLoopName(loop, lname, sizeof lname);
-  MlirLocation loc = mlirOperationGetLocation(loop);
+/* What computing a buffer at a loop moves and where: the nest and its
+ * store; per dimension of the buffer, the nest's loop over it and the
+ * constant of the store's index, the window read per iteration
+ * (offset + [lo, hi]) and the loop's old bounds. */
+typedef struct Plan {
+  MlirOperation store, nest;
+  int rank;
+  MlirOperation nestLoops[MAX_RANK];
+  int64_t shift[MAX_RANK], lo[MAX_RANK], hi[MAX_RANK];
+  UslAffineValue offset[MAX_RANK], oldLb[MAX_RANK], oldUb[MAX_RANK];
+} Plan;
+
+/* Checks computing `buffer` at `loop` and fills `p`; returns why it is
+ * not possible, or null. Changes nothing. */
+static const char *planComputeAt(MlirValue buffer, MlirOperation loop,
+                                 Plan *p) {
   MlirOperation func = uslEnclosingFunc(loop);
   Accesses a = {buffer, {0}, {0}, {0}};
   mlirOperationWalk(func, scanBuffer, &a, MlirWalkPreOrder);
@@ -252,8 +262,8 @@ MlirLogicalResult uslComputeAt(MlirValue buffer, MlirOperation loop) {
         why = "the nest computing it also writes other buffers";
   }
   /* The store's index: a loop variable of the nest plus a constant. */
-  MlirOperation nestLoops[MAX_RANK];
-  int64_t shift[MAX_RANK];
+  MlirOperation *nestLoops = p->nestLoops;
+  int64_t *shift = p->shift;
   int rank = 0;
   if (!why) {
     MlirAffineMap map = uslAccessGetMap(store);
@@ -292,8 +302,8 @@ MlirLogicalResult uslComputeAt(MlirValue buffer, MlirOperation loop) {
     }
   }
   /* The window the loop reads, per iteration. */
-  UslAffineValue offset[MAX_RANK];
-  int64_t lo[MAX_RANK], hi[MAX_RANK];
+  UslAffineValue *offset = p->offset;
+  int64_t *lo = p->lo, *hi = p->hi;
   for (int d = 0; d < rank && !why; ++d) {
     bool first = true;
     for (size_t i = 0; i < a.reads.size && !why; ++i) {
@@ -334,7 +344,7 @@ MlirLogicalResult uslComputeAt(MlirValue buffer, MlirOperation loop) {
         hi[d] = h + c;
     }
   }
-  UslAffineValue oldLb[MAX_RANK], oldUb[MAX_RANK];
+  UslAffineValue *oldLb = p->oldLb, *oldUb = p->oldUb;
   int numGuardBound = 0;
   for (int d = 0; d < rank && !why; ++d) {
     MlirOperation l = nestLoops[d];
@@ -351,12 +361,21 @@ MlirLogicalResult uslComputeAt(MlirValue buffer, MlirOperation loop) {
   uslOpListFree(&a.reads);
   uslOpListFree(&a.writes);
   uslOpListFree(&a.others);
-  if (why) {
-    uslEmitErrorf(loc, "cannot compute '%s' at loop '%s': %s", bname, lname,
-                  why);
-    return mlirLogicalResultFailure();
-  }
+  p->store = store;
+  p->nest = nest;
+  p->rank = rank;
+  return why;
+}
 
+static void applyComputeAt(MlirOperation loop, const Plan *p) {
+  MlirContext ctx = mlirOperationGetContext(loop);
+  MlirLocation loc = mlirOperationGetLocation(loop);
+  MlirOperation store = p->store, nest = p->nest;
+  int rank = p->rank;
+  const MlirOperation *nestLoops = p->nestLoops;
+  const int64_t *shift = p->shift, *lo = p->lo, *hi = p->hi;
+  const UslAffineValue *offset = p->offset, *oldLb = p->oldLb,
+                       *oldUb = p->oldUb;
   /* Move the nest to the start of the loop's body, and guard its store to
    * the range the nest had: oldLb <= iv < oldUb for each coordinate. */
   mlirOperationMoveBefore(nest, mlirBlockGetFirstOperation(uslForGetBody(loop)));
@@ -416,7 +435,50 @@ MlirLogicalResult uslComputeAt(MlirValue buffer, MlirOperation loop) {
     uslReplaceWithAffine(uslForGetInductionVar(old), &at, newBody);
     mlirOperationDestroy(old);
   }
-  return mlirLogicalResultSuccess();
+}
+
+static MlirWalkResult collectFor(MlirOperation op, void *userData) {
+  if (uslOpIs(op, USL_SLOOP_FOR))
+    uslOpListPush(userData, op);
+  return MlirWalkResultAdvance;
+}
+
+MlirLogicalResult uslComputeAt(MlirValue buffer, MlirOperation loop) {
+  Plan plan;
+  const char *why = planComputeAt(buffer, loop, &plan);
+  if (!why) {
+    applyComputeAt(loop, &plan);
+    return mlirLogicalResultSuccess();
+  }
+  /* Name the loops where it would work. */
+  char bname[USL_MAX_STRING_OPTION], lname[USL_MAX_STRING_OPTION];
+  uslBufferName(buffer, bname, sizeof bname);
+  uslLoopName(loop, lname, sizeof lname);
+  UslOpList loops = {0};
+  mlirOperationWalk(uslEnclosingFunc(loop), collectFor, &loops,
+                    MlirWalkPreOrder);
+  char legal[512] = "";
+  size_t used = 0;
+  int numLegal = 0;
+  for (size_t i = 0; i < loops.size; ++i) {
+    Plan other;
+    if (planComputeAt(buffer, loops.ops[i], &other))
+      continue;
+    char name[USL_MAX_STRING_OPTION];
+    uslLoopName(loops.ops[i], name, sizeof name);
+    if (used < sizeof legal)
+      used += (size_t)snprintf(legal + used, sizeof legal - used, "%s'%s'",
+                               numLegal ? ", " : "", name);
+    ++numLegal;
+  }
+  uslOpListFree(&loops);
+  uslEmitErrorf(mlirOperationGetLocation(loop),
+                "cannot compute '%s' at loop '%s': %s; %s%s", bname, lname, why,
+                numLegal == 0   ? "no loop can compute it"
+                : numLegal == 1 ? "it can be computed at loop "
+                                : "it can be computed at loops ",
+                legal);
+  return mlirLogicalResultFailure();
 }
 
 typedef struct ComputeAtOptions {

@@ -6,7 +6,7 @@ func.func @read_after(%in: memref<8xf32>, %out: memref<8xf32>) {
     %v = sloop.load %in[%x] : memref<8xf32>
     sloop.store %v, %t[%x] : memref<8xf32>
   }
-  // expected-error @+1 {{cannot compute 't' at loop 'io': it is also read outside the loop}}
+  // expected-error @+1 {{cannot compute 't' at loop 'io': it is also read outside the loop; no loop can compute it}}
   sloop.for %io = 0 to 8 {
     %v = sloop.load %t[%io] : memref<8xf32>
     sloop.store %v, %out[%io] : memref<8xf32>
@@ -145,7 +145,7 @@ func.func @unbounded_window(%in: memref<?xf32>, %out: memref<?xf32>, %n: index) 
     %v = sloop.load %in[%x] : memref<?xf32>
     sloop.store %v, %t[%x] : memref<?xf32>
   }
-  // expected-error @+1 {{a read's index is not an affine function of loops with constant bounds inside the loop}}
+  // expected-error @+1 {{a read's index is not an affine function of loops with constant bounds inside the loop; it can be computed at loop 'i'}}
   sloop.for %io = 0 to 1 {
     sloop.for %i = 0 to %n {
       %v = sloop.load %t[%i] : memref<?xf32>
@@ -217,6 +217,28 @@ func.func @argument(%in: memref<8xf32>, %t: memref<8xf32> {sloop.name = "t"}, %o
   sloop.for %io = 0 to 8 {
     %v = sloop.load %t[%io] : memref<8xf32>
     sloop.store %v, %out[%io] : memref<8xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @legal_inside(%in: memref<34xf32>, %out: memref<?x8xf32>, %n: index) {
+  %t = sloop.alloc : memref<34xf32>
+  sloop.for %x = 0 to 34 {
+    %v = sloop.load %in[%x] : memref<34xf32>
+    sloop.store %v, %t[%x] : memref<34xf32>
+  }
+  // expected-error @+1 {{cannot compute 't' at loop 'io': a read's index is not an affine function of loops with constant bounds inside the loop; it can be computed at loops 'j', 'k'}}
+  sloop.for %io = 0 to 2 {
+    sloop.for %j = 0 to %n {
+      sloop.for %k = 0 to 8 {
+        %a = sloop.load %t[%j + %k] : memref<34xf32>
+        %b = sloop.load %t[%j + %k + 2] : memref<34xf32>
+        %s = arith.addf %a, %b : f32
+        sloop.store %s, %out[%j, %k] : memref<?x8xf32>
+      }
+    }
   }
   return
 }
