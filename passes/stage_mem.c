@@ -13,7 +13,10 @@
 // plus a part that depends only on loops inside the staged loop (with
 // constant bounds). Copy-in happens when the loop reads the buffer, or writes
 // it without provably overwriting the whole window; copy-out when it writes.
-// Copies are guarded to stay inside the buffer. Always legal by itself; if a
+// Copies are guarded to stay inside the buffer. A buffer of the function's
+// own used only inside the staged loop (with `body`: inside one iteration,
+// no read seeing an earlier iteration's value) needs no copies: the staged
+// buffer replaces it (store_at). Always legal by itself; if a
 // par loop encloses the staged loop and windows are copied out, the par loop
 // must stay free of races, or the directive is undone with an error.
 //
@@ -218,6 +221,27 @@ static bool comesBefore(MlirOperation first, MlirOperation second) {
     if (mlirOperationEqual(o, second))
       return true;
   return false;
+}
+
+/* True when `buffer` is a sloop.alloc used only inside `loop` (`body`: and
+ * no read of it in one iteration sees a value from an earlier one), so its
+ * contents never enter or leave the staged region. */
+static bool privateTo(MlirValue buffer, MlirOperation loop, bool body) {
+  if (!mlirValueIsAOpResult(buffer) ||
+      !uslOpIs(mlirOpResultGetOwner(buffer), USL_SLOOP_ALLOC))
+    return false;
+  for (MlirOpOperand use = mlirValueGetFirstUse(buffer);
+       !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use))
+    if (!uslIsInside(mlirOpOperandGetOwner(use), loop) ||
+        mlirOperationEqual(mlirOpOperandGetOwner(use), loop))
+      return false;
+  if (!body)
+    return true;
+  UslDeps *deps = uslDepsCreate(uslEnclosingFunc(loop));
+  UslDepViolation v;
+  bool carried = uslDepsLoopCarriesFlowThrough(deps, loop, buffer, &v);
+  uslDepsDestroy(deps);
+  return !carried;
 }
 
 static bool overwritesWindow(const Stage *s, const Interval *box) {
@@ -462,6 +486,9 @@ static MlirLogicalResult stage(MlirOperation loop, bool body,
   }
   bool copyIn = !overwritesWindow(&s, box);
   bool copyOut = s.writes;
+  bool replaces = privateTo(buffer, loop, body);
+  if (replaces)
+    copyIn = copyOut = false;
 
   MlirOperation func = uslEnclosingFunc(loop);
   UslSnapshot snapshot = uslSnapshotTake(func);
@@ -535,6 +562,8 @@ static MlirLogicalResult stage(MlirOperation loop, bool body,
       }
     }
   uslSnapshotDrop(&snapshot);
+  if (replaces)
+    mlirOperationDestroy(mlirOpResultGetOwner(buffer));
   return mlirLogicalResultSuccess();
 }
 

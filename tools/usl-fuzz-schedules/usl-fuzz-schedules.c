@@ -244,8 +244,14 @@ static bool applyRandom(MlirOperation func, uint64_t *rng, char *log,
     MlirOperation alloc = allocs.ops[pick(rng, 0, allocs.count - 1)];
     MlirOperation around = mlirOperationGetParentOperation(alloc);
     MlirStringRef an = uslAllocGetName(alloc);
-    int choice = (int)pick(rng, 0, 3);
-    if (choice == 3) {
+    int choice = (int)pick(rng, 0, 4);
+    if (choice == 4) {
+      bool body = pick(rng, 0, 1);
+      snprintf(log + used, logSize - used, " stage-mem(%s, %.*s%s)", name,
+               (int)an.length, an.data, body ? ", body" : "");
+      r = uslStageMem(loop, body, mlirOperationGetResult(alloc, 0),
+                      mlirStringRefCreateFromCString(""), USL_MEM_DRAM);
+    } else if (choice == 3) {
       snprintf(log + used, logSize - used, " compute-at(%.*s, %s)",
                (int)an.length, an.data, name);
       r = uslComputeAt(mlirOperationGetResult(alloc, 0), loop);
