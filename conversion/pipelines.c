@@ -2,6 +2,7 @@
 //
 // The whole way down as one named pipeline:
 //   lower-pipeline (USL)        pipelines -> scheduled loops
+//   apply-schedule (USL)        the directives functions carry (usl.schedule)
 //   convert-sloop-to-scf (USL)  scheduled loops, tile memory -> scf/memref
 //   [convert-scf-to-openmp]     par loops -> OpenMP threads (openmp=true),
 //   [usl-dissolve-alloca-scopes]  minus the stack scopes cf cannot lower
@@ -46,6 +47,8 @@ static void addFuncPass(MlirOpPassManager pm, const UslPassInfo *info) {
 static MlirLogicalResult build(MlirOpPassManager pm, const void *opaque) {
   const LowerOptions *o = opaque;
   addFuncPass(pm, &uslLowerPipelinePass);
+  add(pm, uslCreatePass(&uslApplySchedulePass,
+                         uslApplySchedulePass.defaults));
   addFuncPass(pm, &uslConvertSloopToScfPass);
   if (o->openmp) {
     add(pm, mlirCreateConversionConvertSCFToOpenMPPass());

@@ -92,6 +92,8 @@ MlirOperation uslDirectiveFindLoop(MlirOperation module,
     if (target->func[0] && (fname.length != strlen(target->func) ||
                             memcmp(fname.data, target->func, fname.length)))
       continue;
+    if (target->func[0]) /* errors about the chosen function go there */
+      loc = mlirOperationGetLocation(f);
     mlirOperationWalk(f, listLoop, &names, MlirWalkPreOrder);
     MlirOperation loop =
         uslFindLoop(f, mlirStringRefCreateFromCString(target->loop),

@@ -26,6 +26,7 @@ extern const UslPassInfo uslExpandDimPass;
 extern const UslPassInfo uslSimplifyPass;
 extern const UslPassInfo uslHoistPass;
 extern const UslPassInfo uslComputeAtPass;
+extern const UslPassInfo uslApplySchedulePass;
 extern const UslPassInfo uslLiftScopePass;
 extern const UslPassInfo uslRemoveLoopPass;
 extern const UslPassInfo uslUnrollBufferPass;

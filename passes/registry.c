@@ -30,6 +30,7 @@ static const UslPassInfo *const passes[] = {
     &uslSimplifyPass,
     &uslHoistPass,
     &uslComputeAtPass,
+    &uslApplySchedulePass,
     &uslLiftScopePass,
     &uslRemoveLoopPass,
     &uslUnrollBufferPass,
