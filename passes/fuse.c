@@ -4,14 +4,21 @@
 // After:   sloop.for %i = 0 to %N { A(i); B(i) }
 // Legal when the loops have the same bounds and step and no dependence goes
 // from A in one iteration to B in an earlier one (B would read before A
-// writes). With no options, --fuse merges every such adjacent pair.
+// writes). With no options, --fuse merges every such adjacent pair, after
+// the pipeline policy: a pipeline function read only at the very point its
+// callers compute (pointwise) is marked inline, since inlining it computes
+// each of its points for one consumer point only; the others stay at root.
 //
 //===----------------------------------------------------------------------===//
 
 #include "../analysis/dependences.h"
 #include "directive.h"
 #include "pass_table.h"
+#include "usl/pipeline.h"
 #include "usl/sloop.h"
+
+#include "mlir-c/AffineMap.h"
+#include "mlir-c/BuiltinAttributes.h"
 
 static bool sameBounds(MlirOperation a, MlirOperation b) {
   if (!mlirAffineMapEqual(uslForGetLowerBoundMap(a),
@@ -81,6 +88,45 @@ static const UslOptionSpec options[] = {
     USL_LOOP_TARGET_OPTIONS(FuseOptions, target),
 };
 
+/* True when `call` reads its callee at the caller's own point: the identity
+ * map over the coordinates of a pointwise (not reduction) caller. */
+static bool readsSamePoint(MlirOperation call) {
+  MlirOperation caller = mlirOperationGetParentOperation(call);
+  if (!uslOpIs(caller, USL_PIPELINE_FUNC) ||
+      mlirOperationGetNumOperands(caller) != 0)
+    return false;
+  MlirAffineMap map = mlirAffineMapAttrGetValue(mlirOperationGetAttributeByName(
+      call, mlirStringRefCreateFromCString("map")));
+  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(caller, 0));
+  intptr_t rank = mlirBlockGetNumArguments(body);
+  if (!mlirAffineMapIsIdentity(map) ||
+      mlirAffineMapGetNumResults(map) != rank ||
+      mlirOperationGetNumOperands(call) != rank + 1)
+    return false;
+  for (intptr_t d = 0; d < rank; ++d)
+    if (!mlirValueEqual(mlirOperationGetOperand(call, d + 1),
+                        mlirBlockGetArgument(body, d)))
+      return false;
+  return true;
+}
+
+static MlirWalkResult inlinePointwise(MlirOperation op, void *userData) {
+  (void)userData;
+  if (!uslOpIs(op, USL_PIPELINE_FUNC) || mlirOperationGetNumOperands(op) != 0)
+    return MlirWalkResultAdvance;
+  MlirValue f = mlirOperationGetResult(op, 0);
+  bool pointwise = !mlirOpOperandIsNull(mlirValueGetFirstUse(f));
+  for (MlirOpOperand use = mlirValueGetFirstUse(f);
+       pointwise && !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use))
+    pointwise = uslOpIs(mlirOpOperandGetOwner(use), USL_PIPELINE_CALL) &&
+                readsSamePoint(mlirOpOperandGetOwner(use));
+  if (pointwise)
+    mlirOperationSetAttributeByName(
+        op, mlirStringRefCreateFromCString("inline"),
+        mlirUnitAttrGet(mlirOperationGetContext(op)));
+  return MlirWalkResultAdvance;
+}
+
 static MlirLogicalResult run(MlirOperation module, const void *opaque) {
   const FuseOptions *o = opaque;
   if (o->target.loop[0]) {
@@ -89,6 +135,7 @@ static MlirLogicalResult run(MlirOperation module, const void *opaque) {
       return mlirLogicalResultFailure();
     return uslFuse(loop);
   }
+  mlirOperationWalk(module, inlinePointwise, NULL, MlirWalkPreOrder);
   /* Every legal adjacent pair, until none is left. */
   bool changed = true;
   while (changed) {

@@ -92,3 +92,17 @@ static float at(const float *in, int64_t n, int64_t i, int boundary,
 BOUNDARY_REF(clamp_ref, 1)
 BOUNDARY_REF(constant_ref, 2)
 BOUNDARY_REF(mirror_ref, 3)
+
+/* sharpen: sq = in^2 (clamped rows), blur = 3-point mean of sq along y,
+ * out = 2 sq - blur. */
+void sharpen_ref(int64_t W, int64_t H, const float *in, float *out) {
+  for (int64_t x = 0; x < W; ++x)
+    for (int64_t y = 0; y < H; ++y) {
+      float s[3];
+      for (int k = -1; k <= 1; ++k) {
+        int64_t yy = y + k < 0 ? 0 : y + k >= H ? H - 1 : y + k;
+        s[k + 1] = in[x * H + yy] * in[x * H + yy];
+      }
+      out[x * H + y] = 2.0f * s[1] - (s[0] + s[1] + s[2]) / 3.0f;
+    }
+}
