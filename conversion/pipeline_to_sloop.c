@@ -41,6 +41,7 @@ enum { MAX_STAGES = 64, MAX_RANK = 8 };
 typedef struct Stage {
   MlirOperation op; /* pipeline.input or pipeline.func */
   bool isInput, isOutput, hasRegion;
+  bool rounded; /* its region holds more than its readers need */
   int rank;
   UslAffineValue lo[MAX_RANK], hi[MAX_RANK]; /* the region computed */
   MlirValue storage;                        /* where its values live */
@@ -227,6 +228,120 @@ static bool compare(const UslAffineValue *a, const UslAffineValue *b,
   return true;
 }
 
+/* `e` as constant + sum of coefficient * term, terms compared as
+ * expressions (so that x - x cancels); false when it does not fit. */
+typedef struct LinearForm {
+  int64_t constant;
+  int numTerms;
+  MlirAffineExpr terms[32];
+  int64_t coefficients[32];
+} LinearForm;
+
+static bool addToForm(LinearForm *f, MlirAffineExpr e, int64_t scale) {
+  if (mlirAffineExprIsAConstant(e)) {
+    f->constant += scale * mlirAffineConstantExprGetValue(e);
+    return true;
+  }
+  if (mlirAffineExprIsAAdd(e))
+    return addToForm(f, mlirAffineBinaryOpExprGetLHS(e), scale) &&
+           addToForm(f, mlirAffineBinaryOpExprGetRHS(e), scale);
+  if (mlirAffineExprIsAMul(e) &&
+      mlirAffineExprIsAConstant(mlirAffineBinaryOpExprGetRHS(e)))
+    return addToForm(
+        f, mlirAffineBinaryOpExprGetLHS(e),
+        scale * mlirAffineConstantExprGetValue(mlirAffineBinaryOpExprGetRHS(e)));
+  for (int k = 0; k < f->numTerms; ++k)
+    if (mlirAffineExprEqual(f->terms[k], e)) {
+      f->coefficients[k] += scale;
+      return true;
+    }
+  if (f->numTerms == 32)
+    return false;
+  f->terms[f->numTerms] = e;
+  f->coefficients[f->numTerms++] = scale;
+  return true;
+}
+
+/* Constant bounds of `e` when all that does not cancel in it are `mod`s by
+ * constants (what remains of the difference of two rounded bounds, such as
+ * 2 * (x floordiv 2) - x); false otherwise. */
+static bool constantRange(MlirAffineExpr e, int64_t *min, int64_t *max) {
+  LinearForm f = {0, 0, {{NULL}}, {0}};
+  if (!addToForm(&f, e, 1))
+    return false;
+  *min = *max = f.constant;
+  for (int k = 0; k < f.numTerms; ++k) {
+    int64_t c = f.coefficients[k];
+    if (c == 0)
+      continue;
+    MlirAffineExpr t = f.terms[k];
+    MlirAffineExpr rhs = mlirAffineExprIsABinary(t)
+                             ? mlirAffineBinaryOpExprGetRHS(t)
+                             : (MlirAffineExpr){NULL};
+    if (!mlirAffineExprIsAMod(t) || !mlirAffineExprIsAConstant(rhs) ||
+        mlirAffineConstantExprGetValue(rhs) <= 0)
+      return false;
+    int64_t top = c * (mlirAffineConstantExprGetValue(rhs) - 1);
+    if (top > 0)
+      *max += top;
+    else
+      *min += top;
+  }
+  return true;
+}
+
+/* `e` with each (x floordiv c) * k, k a multiple of c, written as
+ * (k / c) * (x - x mod c), so that the x terms can cancel. */
+static MlirAffineExpr withMods(MlirAffineExpr e) {
+  if (!mlirAffineExprIsABinary(e))
+    return e;
+  MlirAffineExpr lhs = withMods(mlirAffineBinaryOpExprGetLHS(e));
+  MlirAffineExpr rhs = withMods(mlirAffineBinaryOpExprGetRHS(e));
+  if (mlirAffineExprIsAAdd(e))
+    return mlirAffineAddExprGet(lhs, rhs);
+  if (mlirAffineExprIsAMul(e) && mlirAffineExprIsAConstant(rhs) &&
+      mlirAffineExprIsAFloorDiv(lhs)) {
+    MlirAffineExpr x = mlirAffineBinaryOpExprGetLHS(lhs);
+    MlirAffineExpr c = mlirAffineBinaryOpExprGetRHS(lhs);
+    int64_t k = mlirAffineConstantExprGetValue(rhs);
+    if (mlirAffineExprIsAConstant(c) && mlirAffineConstantExprGetValue(c) > 0 &&
+        k % mlirAffineConstantExprGetValue(c) == 0) {
+      MlirContext ctx = mlirAffineExprGetContext(e);
+      MlirAffineExpr rounded = mlirAffineAddExprGet(
+          x, mlirAffineMulExprGet(mlirAffineModExprGet(x, c),
+                                  mlirAffineConstantExprGet(ctx, -1)));
+      return mlirAffineMulExprGet(
+          rounded, mlirAffineConstantExprGet(
+                       ctx, k / mlirAffineConstantExprGetValue(c)));
+    }
+  }
+  return e;
+}
+
+/* Widens `bound` of `g` to hold `v` too (`upper`: to the larger): exactly
+ * when they are a constant apart, else by the constant range of their
+ * difference, which rounds the region up (noted in `g->rounded`). */
+static bool widenBound(Lowering *l, Stage *g, UslAffineValue *bound,
+                       const UslAffineValue *v, bool upper) {
+  bool smaller;
+  if (compare(v, bound, &smaller)) {
+    if (smaller != upper)
+      *bound = *v;
+    return true;
+  }
+  UslAffineValue d = uslAffineCombine(v, bound, subtract);
+  int64_t min, max;
+  if (!constantRange(withMods(d.expr), &min, &max))
+    return false;
+  int64_t shift = upper ? (max > 0 ? max : 0) : (min < 0 ? min : 0);
+  bound->expr = mlirSimplifyAffineExpr(
+      mlirAffineAddExprGet(bound->expr,
+                           mlirAffineConstantExprGet(l->ctx, shift)),
+      bound->numValues, 0);
+  g->rounded = true;
+  return true;
+}
+
 /* Widens the region of `g` to include [lo, hi] in dimension d. */
 static bool widen(Lowering *l, Stage *g, int d, const UslAffineValue *lo,
                   const UslAffineValue *hi) {
@@ -235,17 +350,8 @@ static bool widen(Lowering *l, Stage *g, int d, const UslAffineValue *lo,
     g->hi[d] = *hi;
     return true;
   }
-  bool smaller;
-  if (!compare(lo, &g->lo[d], &smaller))
-    return false;
-  if (smaller)
-    g->lo[d] = *lo;
-  if (!compare(hi, &g->hi[d], &smaller))
-    return false;
-  if (!smaller)
-    g->hi[d] = *hi;
-  (void)l;
-  return true;
+  return widenBound(l, g, &g->lo[d], lo, false) &&
+         widenBound(l, g, &g->hi[d], hi, true);
 }
 
 typedef struct BoundsScan {
@@ -611,10 +717,21 @@ static void emitFunc(Lowering *l, Stage *f) {
 /*--- the pass -------------------------------------------------------------------------*/
 
 /* Extent d of a buffer: a constant, or a memref.dim built at `b`. */
+/* Extent d of `buffer`; one memref.dim per buffer and dimension, so that
+ * regions derived from the same buffer compare. */
 static UslAffineValue extentOf(UslBuilder *b, MlirValue buffer, int d) {
   MlirType type = mlirValueGetType(buffer);
   if (!mlirShapedTypeIsDynamicDim(type, d))
     return constantValue(b->ctx, mlirShapedTypeGetDimSize(type, d));
+  for (MlirOpOperand use = mlirValueGetFirstUse(buffer);
+       !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use)) {
+    MlirOperation dim = mlirOpOperandGetOwner(use);
+    int64_t index;
+    if (uslOpIs(dim, "memref.dim") && mlirOpOperandGetOperandNumber(use) == 0 &&
+        uslConstantIndexValue(mlirOperationGetOperand(dim, 1), &index) &&
+        index == d && mlirBlockEqual(mlirOperationGetBlock(dim), b->block))
+      return uslAffineOfValue(b->ctx, mlirOperationGetResult(dim, 0));
+  }
   MlirValue operands[2] = {buffer, uslBuildIndexConstant(b, d)};
   MlirType index = mlirIndexTypeGet(b->ctx);
   return uslAffineOfValue(
@@ -699,6 +816,36 @@ static MlirLogicalResult lower(Lowering *l) {
       uslOpListFree(&outputs);
       return mlirLogicalResultFailure();
     }
+  }
+  /* A rounded-up region makes its producers, down to the inputs, compute
+   * (and read) more than the outputs need: not past an output buffer, and
+   * only from inputs whose boundary condition defines every point. */
+  bool rounded = false;
+  for (int i = 0; i < l->numStages; ++i)
+    rounded |= l->stages[i].rounded;
+  for (int i = 0; i < l->numStages && rounded; ++i) {
+    Stage *f = &l->stages[i];
+    bool unbounded =
+        f->isInput &&
+        mlirIntegerAttrGetValueInt(mlirOperationGetAttributeByName(
+            f->op, mlirStringRefCreateFromCString("boundary"))) ==
+            USL_BOUNDARY_NONE;
+    if (!(f->isOutput && f->rounded) && !unbounded)
+      continue;
+    char name[64];
+    nameOf(f->op, name, sizeof name);
+    uslEmitErrorf(
+        mlirOperationGetLocation(f->op),
+        f->isOutput
+            ? "'%s' is an output whose readers need a region that can only "
+              "be rounded up (their bounds are not a constant apart); "
+              "compute a copy of it for the readers"
+            : "input '%s' has no boundary condition, but the regions its "
+              "readers compute are rounded up (bounds not a constant "
+              "apart); give it one (clamp, constant, mirror)",
+        name);
+    uslOpListFree(&outputs);
+    return mlirLogicalResultFailure();
   }
   /* A function both realized and read with a halo would need its own
    * buffer and a copy. */

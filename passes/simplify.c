@@ -90,19 +90,11 @@ static bool foldConstantOperands(MlirOperation op) {
   bool changed = false;
   for (intptr_t i = 0; i < mlirOperationGetNumOperands(op); ++i) {
     MlirValue v = mlirOperationGetOperand(op, i);
-    if (mlirValueIsABlockArgument(v) || !mlirTypeIsAIndex(mlirValueGetType(v)))
-      continue;
-    MlirOperation def = mlirOpResultGetOwner(v);
-    if (!uslOpIs(def, "arith.constant"))
-      continue;
-    MlirAttribute value = mlirOperationGetAttributeByName(
-        def, mlirStringRefCreateFromCString("value"));
-    if (!mlirAttributeIsAInteger(value))
+    int64_t value;
+    if (!uslConstantIndexValue(v, &value))
       continue;
     UslAffineValue c = {
-        mlirAffineConstantExprGet(mlirOperationGetContext(op),
-                                  mlirIntegerAttrGetValueInt(value)),
-        0,
+        mlirAffineConstantExprGet(mlirOperationGetContext(op), value), 0,
         {{NULL}}};
     if (uslSubstituteInOp(op, v, &c)) {
       changed = true;

@@ -280,3 +280,17 @@ bool uslMayTrap(MlirOperation op) {
           (strstr(name.data, "div") || strstr(name.data, "rem")) &&
           !strstr(name.data, "divf") && !strstr(name.data, "remf"));
 }
+
+bool uslConstantIndexValue(MlirValue v, int64_t *value) {
+  if (mlirValueIsABlockArgument(v) || !mlirTypeIsAIndex(mlirValueGetType(v)))
+    return false;
+  MlirOperation def = mlirOpResultGetOwner(v);
+  if (!uslOpIs(def, "arith.constant"))
+    return false;
+  MlirAttribute attr = mlirOperationGetAttributeByName(
+      def, mlirStringRefCreateFromCString("value"));
+  if (!mlirAttributeIsAInteger(attr))
+    return false;
+  *value = mlirIntegerAttrGetValueInt(attr);
+  return true;
+}

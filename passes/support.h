@@ -72,6 +72,9 @@ MlirNamedAttribute uslNamedAttr(MlirContext ctx, const char *name,
 
 MlirValue uslBuildIndexConstant(UslBuilder *b, int64_t value);
 
+/* The value of `v` when an arith.constant of index type defines it. */
+bool uslConstantIndexValue(MlirValue v, int64_t *value);
+
 /* The value of result `pos` of `map` applied to `operands` (as many as the
  * map has inputs): the operand itself for a plain dimension, a constant for
  * a constant, an affine.apply otherwise. */

@@ -77,3 +77,48 @@ func.func @output_with_halo(%input: memref<8xf32>, %out1: memref<8xf32>, %out2: 
   pipeline.output %g, %out2 : !pipeline.func<1 x f32>, memref<8xf32>
   return
 }
+
+// -----
+
+// Reads through x * 2 + 1 of a region ending at (n - 1) floordiv 2 round
+// the input's region up by one point: only a boundary condition defines it.
+func.func @rounded_unbounded(%input: memref<?xf32>, %output: memref<?xf32>) {
+  // expected-error @+1 {{input 'in' has no boundary condition, but the regions its readers compute are rounded up (bounds not a constant apart); give it one (clamp, constant, mirror)}}
+  %in = pipeline.input %input none : memref<?xf32> -> !pipeline.func<1 x f32>
+  %down = pipeline.func (%x) : !pipeline.func<1 x f32> {
+    %a = pipeline.call %in(%x * 2) : !pipeline.func<1 x f32>
+    %b = pipeline.call %in(%x * 2 + 1) : !pipeline.func<1 x f32>
+    %s = arith.addf %a, %b : f32
+    pipeline.yield %s : f32
+  }
+  %out = pipeline.func (%x) : !pipeline.func<1 x f32> {
+    %a = pipeline.call %in(%x) : !pipeline.func<1 x f32>
+    %b = pipeline.call %down(%x floordiv 2) : !pipeline.func<1 x f32>
+    %s = arith.addf %a, %b : f32
+    pipeline.yield %s : f32
+  }
+  pipeline.output %out, %output : !pipeline.func<1 x f32>, memref<?xf32>
+  return
+}
+
+// -----
+
+func.func @rounded_output(%input: memref<?xf32>, %output: memref<?xf32>) {
+  %in = pipeline.input %input clamp : memref<?xf32> -> !pipeline.func<1 x f32>
+  // expected-error @+1 {{'mid' is an output whose readers need a region that can only be rounded up (their bounds are not a constant apart); compute a copy of it for the readers}}
+  %mid = pipeline.func (%x) : !pipeline.func<1 x f32> {
+    %a = pipeline.call %in(%x) : !pipeline.func<1 x f32>
+    pipeline.yield %a : f32
+  }
+  %down = pipeline.func (%x) : !pipeline.func<1 x f32> {
+    %a = pipeline.call %mid(%x * 2 + 1) : !pipeline.func<1 x f32>
+    pipeline.yield %a : f32
+  }
+  %up = pipeline.func (%x) : !pipeline.func<1 x f32> {
+    %a = pipeline.call %down(%x floordiv 2) : !pipeline.func<1 x f32>
+    pipeline.yield %a : f32
+  }
+  pipeline.output %mid, %output : !pipeline.func<1 x f32>, memref<?xf32>
+  pipeline.output %up, %output : !pipeline.func<1 x f32>, memref<?xf32>
+  return
+}

@@ -106,3 +106,30 @@ void sharpen_ref(int64_t W, int64_t H, const float *in, float *out) {
       out[x * H + y] = 2.0f * s[1] - (s[0] + s[1] + s[2]) / 3.0f;
     }
 }
+
+/* pyramid: blurx = [1 2 1]/4 along x, down = pairs of blurx at even points,
+ * up = down at (x/2, y/2), out = in + 2 (in - up); the input clamped. */
+static float clampedAt(const float *in, int64_t W, int64_t H, int64_t x,
+                       int64_t y) {
+  x = x < 0 ? 0 : x >= W ? W - 1 : x;
+  y = y < 0 ? 0 : y >= H ? H - 1 : y;
+  return in[x * H + y];
+}
+
+static float pyramidBlurx(const float *in, int64_t W, int64_t H, int64_t x,
+                          int64_t y) {
+  float s = clampedAt(in, W, H, x - 1, y) + clampedAt(in, W, H, x, y) * 2.0f;
+  return (s + clampedAt(in, W, H, x + 1, y)) * 0.25f;
+}
+
+void pyramid_ref(int64_t W, int64_t H, const float *in, float *out) {
+  for (int64_t x = 0; x < W; ++x)
+    for (int64_t y = 0; y < H; ++y) {
+      int64_t dx = x / 2, dy = y / 2;
+      float down = (pyramidBlurx(in, W, H, 2 * dx, 2 * dy) +
+                    pyramidBlurx(in, W, H, 2 * dx + 1, 2 * dy)) *
+                   0.5f;
+      float v = clampedAt(in, W, H, x, y);
+      out[x * H + y] = v + (v - down) * 2.0f;
+    }
+}
