@@ -42,11 +42,14 @@ SEED ?= $(shell date +%s)
 fuzz-schedules: build
 	@scripts/fuzz-schedules.sh $(BUILD)/bin $(N) $(SEED)
 
-# Benchmarks against peers (OpenBLAS), written to bench/results.md.
+# Benchmarks against peers (OpenBLAS, Halide 14), written to bench/results.md.
+BENCH_PACKAGES = libopenblas-dev libhalide14-0-dev
 bench: build
-	@dpkg-query -W -f='$${Status}' libopenblas-dev 2>/dev/null | grep -q "install ok installed" || \
-	  { [ "$$(id -u)" -eq 0 ] && apt-get install -y -q libopenblas-dev; } || \
-	  { echo "make bench needs libopenblas-dev: apt-get install libopenblas-dev"; exit 1; }
+	@for p in $(BENCH_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || \
+	  { [ "$$(id -u)" -eq 0 ] && apt-get install -y -q $$p; } || \
+	  { echo "make bench needs $$p: apt-get install $$p"; exit 1; }; \
+	done
 	@bench/run.sh $(BUILD)/bin
 
 clean:

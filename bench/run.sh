@@ -48,4 +48,42 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b / a }'; }
   fi
   echo "| OpenBLAS, default kernels | $blasdef | $(gflops "$blasdef") | $(ratio "$blasdef" "$scheduled")x faster |"
 } > "$out"
+
+# The seed's blur, uint16 and float32, 4096 x 4096, against Halide 14 with
+# the same algorithm and schedule (built ahead of time, called from C).
+size=4096
+clang++-22 -O1 -std=c++17 -I/usr/include/halide14 bench/halide_blur_gen.cpp \
+  -o "$tmp/halide_gen" -lHalide14
+"$tmp/halide_gen" "$tmp"
+for kind in exe so; do
+  flags=$([ $kind = so ] && echo "-shared -fPIC" || echo "")
+  clang-22 -O2 -fPIC $flags -I/usr/include/halide14 -I"$tmp" bench/halide_blur.c \
+    "$tmp/halide_blur_u16.a" "$tmp/halide_blur_f32.a" -o "$tmp/halide_blur.$kind" \
+    -lpthread -ldl -lm
+done
+# The uint16 outputs must be bit-identical to Halide's.
+"$bin/usl-run" bench/blur.mlir -e blur_u16 --args=$size,$size,${size}x$size,${size}x$size \
+  --openmp --exact --reference="$tmp/halide_blur.so:halide_blur_u16_ref" | tail -n 1 > "$tmp/same"
+usl_ms() {
+  OMP_NUM_THREADS=$2 "$bin/usl-run" bench/blur.mlir -e "blur_$1" --openmp --bench=$runs \
+    --args=$size,$size,${size}x$size,${size}x$size | tail -n 1 | sed -E 's/.* ([0-9.]+) ms$/\1/'
+}
+halide_ms() { HL_NUM_THREADS=$2 "$tmp/halide_blur.exe" "$1" $size $size $runs | sed 's/ ms//'; }
+{
+  echo
+  echo "## 3x3 blur, ${size} x ${size}, seed schedule (median of $runs runs)"
+  echo
+  echo "Memory bandwidth (copy, 1 thread): $("$tmp/halide_blur.exe" copy $size $size $runs)."
+  echo "uint16 against Halide: $(sed -E 's/^usl-run: //; s#[^ ]*halide_blur.so:##' "$tmp/same")."
+  echo
+  echo "| type | threads | USL (ms) | Halide 14 (ms) | USL / Halide time |"
+  echo "|---|---|---|---|---|"
+  for type in u16 f32; do
+    for threads in 1 2; do
+      u=$(usl_ms $type $threads)
+      h=$(halide_ms $type $threads)
+      echo "| $type | $threads | $u | $h | $(awk -v u="$u" -v h="$h" 'BEGIN { printf "%.2f", u / h }') |"
+    done
+  done
+} >> "$out"
 cat "$out"
