@@ -60,18 +60,41 @@ typedef struct Written {
   bool overflow;
 } Written;
 
-static MlirWalkResult collectWrites(MlirOperation op, void *userData) {
-  Written *w = userData;
-  if (!uslOpIs(op, USL_SLOOP_STORE) && !uslOpIs(op, USL_SLOOP_REDUCE))
-    return MlirWalkResultAdvance;
-  MlirValue b = uslAccessGetMemRef(op);
+static void addBuffer(Written *w, MlirValue b) {
   for (int k = 0; k < w->count; ++k)
     if (mlirValueEqual(w->buffers[k], b))
-      return MlirWalkResultAdvance;
+      return;
   if (w->count < 32)
     w->buffers[w->count++] = b;
   else
     w->overflow = true;
+}
+
+/* The buffers an op may write: those of sloop stores and reductions, and
+ * every buffer any op but an sloop load passes on (it may write it). */
+static MlirWalkResult collectWrites(MlirOperation op, void *userData) {
+  Written *w = userData;
+  if (uslOpIs(op, USL_SLOOP_STORE) || uslOpIs(op, USL_SLOOP_REDUCE)) {
+    addBuffer(w, uslAccessGetMemRef(op));
+    return MlirWalkResultAdvance;
+  }
+  if (uslOpIs(op, USL_SLOOP_LOAD))
+    return MlirWalkResultAdvance;
+  for (intptr_t i = 0; i < mlirOperationGetNumOperands(op); ++i) {
+    MlirValue v = mlirOperationGetOperand(op, i);
+    if (mlirTypeIsAMemRef(mlirValueGetType(v)))
+      addBuffer(w, v);
+  }
+  return MlirWalkResultAdvance;
+}
+
+/* The buffers an op may read: any it takes. */
+static MlirWalkResult collectUses(MlirOperation op, void *userData) {
+  for (intptr_t i = 0; i < mlirOperationGetNumOperands(op); ++i) {
+    MlirValue v = mlirOperationGetOperand(op, i);
+    if (mlirTypeIsAMemRef(mlirValueGetType(v)))
+      addBuffer(userData, v);
+  }
   return MlirWalkResultAdvance;
 }
 
@@ -241,16 +264,14 @@ static const char *planComputeAt(MlirValue buffer, MlirOperation loop,
     for (int k = w.count - 1; k >= 0; --k)
       if (mlirValueEqual(w.buffers[k], buffer))
         w.buffers[k] = w.buffers[--w.count];
+    Written used = {.count = 0};
+    mlirOperationWalk(nest, collectUses, &used, MlirWalkPreOrder);
     bool reads = false;
-    UslOpList all = {0};
-    const char *loads[] = {USL_SLOOP_LOAD};
-    uslCollectOps(nest, loads, 1, MlirWalkPreOrder, &all);
-    for (size_t i = 0; i < all.size && !reads; ++i)
+    for (int i = 0; i < used.count; ++i)
       for (int k = 0; k < w.count; ++k)
-        if (mlirValueEqual(uslAccessGetMemRef(all.ops[i]), w.buffers[k]))
-          reads = true;
-    uslOpListFree(&all);
-    if (w.overflow)
+        reads |= !mlirValueEqual(used.buffers[i], buffer) &&
+                 mlirValueEqual(used.buffers[i], w.buffers[k]);
+    if (w.overflow || used.overflow)
       why = "too many buffers are written between it and the loop";
     else if (reads)
       why = "code between it and the loop writes a buffer its nest reads";

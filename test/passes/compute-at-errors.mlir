@@ -242,3 +242,20 @@ func.func @legal_inside(%in: memref<34xf32>, %out: memref<?x8xf32>, %n: index) {
   }
   return
 }
+
+// -----
+
+func.func @opaque_write(%in: memref<8xf32>, %out: memref<8xf32>, %src: memref<8xf32>) {
+  %t = sloop.alloc : memref<8xf32>
+  sloop.for %x = 0 to 8 {
+    %v = sloop.load %in[%x] : memref<8xf32>
+    sloop.store %v, %t[%x] : memref<8xf32>
+  }
+  memref.copy %src, %in : memref<8xf32> to memref<8xf32>
+  // expected-error @+1 {{code between it and the loop writes a buffer its nest reads}}
+  sloop.for %io = 0 to 8 {
+    %v = sloop.load %t[%io] : memref<8xf32>
+    sloop.store %v, %out[%io] : memref<8xf32>
+  }
+  return
+}
