@@ -729,8 +729,13 @@ static UslAffineValue extentOf(UslBuilder *b, MlirValue buffer, int d) {
     int64_t index;
     if (uslOpIs(dim, "memref.dim") && mlirOpOperandGetOperandNumber(use) == 0 &&
         uslConstantIndexValue(mlirOperationGetOperand(dim, 1), &index) &&
-        index == d && mlirBlockEqual(mlirOperationGetBlock(dim), b->block))
-      return uslAffineOfValue(b->ctx, mlirOperationGetResult(dim, 0));
+        index == d && mlirBlockEqual(mlirOperationGetBlock(dim), b->block)) {
+      /* Only one that comes before where the code goes. */
+      for (MlirOperation o = mlirOperationGetNextInBlock(dim);
+           !mlirOperationIsNull(o); o = mlirOperationGetNextInBlock(o))
+        if (mlirOperationEqual(o, b->before))
+          return uslAffineOfValue(b->ctx, mlirOperationGetResult(dim, 0));
+    }
   }
   MlirValue operands[2] = {buffer, uslBuildIndexConstant(b, d)};
   MlirType index = mlirIndexTypeGet(b->ctx);

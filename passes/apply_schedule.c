@@ -123,6 +123,14 @@ static MlirLogicalResult run(MlirOperation module, const void *options) {
         func, mlirStringRefCreateFromCString("sym_name"));
     MlirStringRef symbolName = mlirStringAttrGetValue(symbol);
     char name[USL_MAX_STRING_OPTION];
+    if (symbolName.length >= sizeof name) {
+      uslEmitErrorf(mlirOperationGetLocation(func),
+                    "a function with a schedule needs a name of at most %d "
+                    "characters (directives name it with func=)",
+                    (int)sizeof name - 1);
+      result = mlirLogicalResultFailure();
+      break;
+    }
     snprintf(name, sizeof name, "%.*s", (int)symbolName.length,
              symbolName.data);
     bool wellFormed = mlirAttributeIsAArray(schedule);

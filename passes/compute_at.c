@@ -60,7 +60,26 @@ typedef struct Written {
   bool overflow;
 } Written;
 
+/* The buffer a view (tmem.window, memref casts and views) is of. */
+static MlirValue rootBuffer(MlirValue v) {
+  while (mlirValueIsAOpResult(v) &&
+         !uslOpIs(mlirOpResultGetOwner(v), USL_SLOOP_ALLOC)) {
+    MlirOperation def = mlirOpResultGetOwner(v);
+    MlirValue source = {NULL};
+    for (intptr_t i = 0; i < mlirOperationGetNumOperands(def); ++i)
+      if (mlirTypeIsAMemRef(mlirValueGetType(mlirOperationGetOperand(def, i)))) {
+        source = mlirOperationGetOperand(def, i);
+        break;
+      }
+    if (mlirValueIsNull(source))
+      break;
+    v = source;
+  }
+  return v;
+}
+
 static void addBuffer(Written *w, MlirValue b) {
+  b = rootBuffer(b);
   for (int k = 0; k < w->count; ++k)
     if (mlirValueEqual(w->buffers[k], b))
       return;
@@ -379,6 +398,9 @@ static const char *planComputeAt(MlirValue buffer, MlirOperation loop,
   }
   if (!why && numGuardBound > USL_AFFINE_MAX_VALUES)
     why = "the loops of its nest have bounds over too many values";
+  for (int d = 0; d < rank && !why; ++d)
+    if (offset[d].numValues + 1 > USL_AFFINE_MAX_VALUES)
+      why = "its window depends on too many values";
   uslOpListFree(&a.reads);
   uslOpListFree(&a.writes);
   uslOpListFree(&a.others);

@@ -223,23 +223,67 @@ static bool comesBefore(MlirOperation first, MlirOperation second) {
   return false;
 }
 
-/* True when `buffer` is a sloop.alloc used only inside `loop` (`body`: and
- * no read of it in one iteration sees a value from an earlier one), so its
- * contents never enter or leave the staged region. */
+/* A loop or guard the dependence model describes exactly: its bounds or
+ * condition use only loop variables and values of the function's entry
+ * block. */
+static bool exactScope(MlirOperation op, MlirBlock entry) {
+  if (!uslOpIs(op, USL_SLOOP_FOR) && !uslOpIs(op, USL_SLOOP_IF))
+    return false;
+  for (intptr_t i = 0; i < mlirOperationGetNumOperands(op); ++i) {
+    MlirValue v = mlirOperationGetOperand(op, i);
+    MlirBlock owner = mlirValueIsABlockArgument(v)
+                          ? mlirBlockArgumentGetOwner(v)
+                          : mlirOperationGetBlock(mlirOpResultGetOwner(v));
+    bool loopVariable =
+        mlirValueIsABlockArgument(v) &&
+        uslOpIs(mlirBlockGetParentOperation(owner), USL_SLOOP_FOR);
+    if (!loopVariable && !mlirBlockEqual(owner, entry))
+      return false;
+  }
+  return true;
+}
+
+/* True when `buffer` is a sloop.alloc used only inside `loop`, by sloop
+ * accesses, and no read sees a value written in an earlier iteration of
+ * the loops from the alloc down to the staged region (`loop` itself with
+ * `body`): so its contents never enter or leave one staged region, and
+ * the staged buffer can replace it. The dataflow is exact only for writes
+ * under loops and guards the model describes exactly. */
 static bool privateTo(MlirValue buffer, MlirOperation loop, bool body) {
   if (!mlirValueIsAOpResult(buffer) ||
       !uslOpIs(mlirOpResultGetOwner(buffer), USL_SLOOP_ALLOC))
     return false;
+  MlirBlock home = mlirOperationGetBlock(mlirOpResultGetOwner(buffer));
+  MlirOperation func = uslEnclosingFunc(loop);
+  MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
+  MlirOperation top = uslAncestorInBlock(loop, home);
+  if (mlirOperationIsNull(top))
+    return false;
   for (MlirOpOperand use = mlirValueGetFirstUse(buffer);
-       !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use))
-    if (!uslIsInside(mlirOpOperandGetOwner(use), loop) ||
-        mlirOperationEqual(mlirOpOperandGetOwner(use), loop))
+       !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use)) {
+    MlirOperation user = mlirOpOperandGetOwner(use);
+    if (!uslIsInside(user, loop) || mlirOperationEqual(user, loop) ||
+        !(uslOpIs(user, USL_SLOOP_LOAD) || uslOpIs(user, USL_SLOOP_STORE) ||
+          uslOpIs(user, USL_SLOOP_REDUCE)))
       return false;
-  if (!body)
-    return true;
-  UslDeps *deps = uslDepsCreate(uslEnclosingFunc(loop));
-  UslDepViolation v;
-  bool carried = uslDepsLoopCarriesFlowThrough(deps, loop, buffer, &v);
+    if (uslOpIs(user, USL_SLOOP_LOAD))
+      continue;
+    for (MlirOperation p = mlirOperationGetParentOperation(user);;
+         p = mlirOperationGetParentOperation(p)) {
+      if (!exactScope(p, entry))
+        return false;
+      if (mlirOperationEqual(p, top))
+        break;
+    }
+  }
+  UslDeps *deps = uslDepsCreate(func);
+  bool carried = false;
+  for (MlirOperation p = body ? loop : mlirOperationGetParentOperation(loop);
+       !carried && uslIsInside(p, top); p = mlirOperationGetParentOperation(p)) {
+    UslDepViolation v;
+    carried = uslOpIs(p, USL_SLOOP_FOR) &&
+              uslDepsLoopCarriesFlowThrough(deps, p, buffer, &v);
+  }
   uslDepsDestroy(deps);
   return !carried;
 }
@@ -672,6 +716,16 @@ MlirLogicalResult uslStageMem(MlirOperation loop, bool body, MlirValue buffer,
   snprintf(intoName, sizeof intoName, "%.*s", (int)into.length, into.data);
   if (!intoName[0])
     snprintf(intoName, sizeof intoName, "%.50s_tile", name);
+  if (mlirValueIsAOpResult(buffer) &&
+      uslIsInside(mlirOpResultGetOwner(buffer), loop)) {
+    char loopName[USL_MAX_STRING_OPTION];
+    uslLoopName(loop, loopName, sizeof loopName);
+    uslEmitErrorf(mlirOperationGetLocation(loop),
+                  "cannot stage '%s' in loop '%s': it is allocated inside "
+                  "the loop",
+                  name, loopName);
+    return mlirLogicalResultFailure();
+  }
   return stage(loop, body, buffer, intoName, space, name);
 }
 

@@ -58,3 +58,24 @@ func.func @down(%input: memref<8xf32>, %output: memref<8xf32>) {
   pipeline.output %up, %output : !pipeline.func<1 x f32>, memref<8xf32>
   return
 }
+
+// -----
+
+// Tests that a memref.dim of an output after the pipeline is not reused for
+// the loops, which come before it.
+// CHECK-LABEL: func @dim_after
+// CHECK: %[[D:.*]] = memref.dim %arg1, %{{.*}} : memref<?x?xf32>
+// CHECK: sloop.for %copy.x = 0 to %[[D]] {
+// CHECK: memref.dim
+// CHECK: return
+func.func @dim_after(%input: memref<?x?xf32>, %output: memref<?x?xf32>) -> index {
+  %in = pipeline.input %input none : memref<?x?xf32> -> !pipeline.func<2 x f32>
+  %copy = pipeline.func (%x, %y) : !pipeline.func<2 x f32> {
+    %a = pipeline.call %in(%x, %y) : !pipeline.func<2 x f32>
+    pipeline.yield %a : f32
+  }
+  pipeline.output %copy, %output : !pipeline.func<2 x f32>, memref<?x?xf32>
+  %c0 = arith.constant 0 : index
+  %n = memref.dim %output, %c0 : memref<?x?xf32>
+  return %n : index
+}

@@ -57,3 +57,10 @@ func.func @no_loop(%A: memref<8xf32>) attributes {usl.schedule = ["split loop=j 
   }
   return
 }
+
+// -----
+
+// expected-error @+1 {{a function with a schedule needs a name of at most 63 characters (directives name it with func=)}}
+func.func @a_function_name_that_is_far_too_long_to_be_named_by_a_directive_option(%A: memref<8xf32>) attributes {usl.schedule = ["simplify"]} {
+  return
+}

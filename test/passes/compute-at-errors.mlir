@@ -259,3 +259,22 @@ func.func @opaque_write(%in: memref<8xf32>, %out: memref<8xf32>, %src: memref<8x
   }
   return
 }
+
+// -----
+
+func.func @written_through_alias(%in: memref<17xf32>, %out: memref<16xf32>) {
+  %t = sloop.alloc : memref<16xf32>
+  %w = tmem.window %in[0] [16] : memref<17xf32>
+  sloop.for %x = 0 to 16 {
+    %v = sloop.load %w[%x] : memref<16xf32, strided<[1], offset: ?>>
+    sloop.store %v, %t[%x] : memref<16xf32>
+  }
+  // expected-error @+1 {{code between it and the loop writes a buffer its nest reads}}
+  sloop.for %io = 0 to 4 {
+    sloop.for %ii = 0 to 4 {
+      %a = sloop.load %t[%io * 4 + %ii] : memref<16xf32>
+      sloop.store %a, %in[%io * 4 + %ii + 1] : memref<17xf32>
+    }
+  }
+  return
+}
