@@ -844,7 +844,11 @@ bool uslDepsLoopCarriesFlowThrough(UslDeps *d, MlirOperation loop,
   if (b < 0)
     return false;
   /* Exact dataflow: which write produced the value each read sees. */
-  isl_union_map *reads = NULL, *writes = NULL, *schedule = NULL;
+  /* Writes the model describes inexactly (under conditions or bounds it
+   * cannot express, or to the whole buffer) may not happen: they kill
+   * nothing. */
+  isl_union_map *reads = NULL, *writes = NULL, *mayWrites = NULL,
+                *schedule = NULL;
   for (int i = 0; i < d->numStmts; ++i) {
     Stmt *s = &d->stmts[i];
     if (s->buffer != b)
@@ -857,17 +861,22 @@ bool uslDepsLoopCarriesFlowThrough(UslDeps *d, MlirOperation loop,
     }
     if (s->kind & ACCESS_WRITE) {
       isl_union_map *a = isl_union_map_copy(s->access);
-      writes = writes ? isl_union_map_union(writes, a) : a;
+      isl_union_map **into = s->affine ? &writes : &mayWrites;
+      *into = *into ? isl_union_map_union(*into, a) : a;
     }
   }
-  if (!reads || !writes) {
+  if (!reads || (!writes && !mayWrites)) {
     isl_union_map_free(reads);
     isl_union_map_free(writes);
+    isl_union_map_free(mayWrites);
     isl_union_map_free(schedule);
     return false;
   }
   isl_union_access_info *info = isl_union_access_info_from_sink(reads);
-  info = isl_union_access_info_set_must_source(info, writes);
+  if (writes)
+    info = isl_union_access_info_set_must_source(info, writes);
+  if (mayWrites)
+    info = isl_union_access_info_set_may_source(info, mayWrites);
   info = isl_union_access_info_set_schedule_map(info, schedule);
   isl_union_flow *flow = isl_union_access_info_compute_flow(info);
   isl_union_map *deps = isl_union_flow_get_may_dependence(flow);

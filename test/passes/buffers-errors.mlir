@@ -43,3 +43,22 @@ func.func @no_such_loop(%v: f32) {
   }
   return
 }
+
+// -----
+
+// A write under a condition the model cannot see may not happen, so it
+// does not hide the value of the previous iteration.
+func.func @opaque_condition(%cond: memref<4xindex>, %in: memref<4xf32>, %out: memref<4xf32>) {
+  // expected-error @+1 {{cannot expand buffer 't' by loop 'i'}}
+  %t = sloop.alloc : memref<f32>
+  sloop.for %i = 0 to 4 {
+    %c = sloop.load %cond[%i] : memref<4xindex>
+    sloop.if %c >= 1 {
+      %v = sloop.load %in[%i] : memref<4xf32>
+      sloop.store %v, %t[] : memref<f32>
+    }
+    %w = sloop.load %t[] : memref<f32>
+    sloop.store %w, %out[%i] : memref<4xf32>
+  }
+  return
+}
