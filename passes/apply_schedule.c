@@ -34,24 +34,6 @@ static MlirWalkResult collectScheduled(MlirOperation op, void *userData) {
   return MlirWalkResultAdvance;
 }
 
-typedef struct FindFunc {
-  MlirStringRef name;
-  MlirOperation found;
-} FindFunc;
-
-static MlirWalkResult findFunc(MlirOperation op, void *userData) {
-  FindFunc *f = userData;
-  if (!uslOpIs(op, "func.func"))
-    return MlirWalkResultAdvance;
-  MlirStringRef name = mlirStringAttrGetValue(mlirOperationGetAttributeByName(
-      op, mlirStringRefCreateFromCString("sym_name")));
-  if (mlirStringRefEqual(name, f->name)) {
-    f->found = op;
-    return MlirWalkResultInterrupt;
-  }
-  return MlirWalkResultSkip;
-}
-
 static bool hasOption(const UslPassInfo *info, const char *name) {
   for (size_t i = 0; i < info->numOptions; ++i)
     if (!strcmp(info->options[i].name, name))
@@ -119,9 +101,7 @@ static MlirLogicalResult run(MlirOperation module, const void *options) {
     MlirOperation func = funcs.ops[f];
     MlirAttribute schedule =
         mlirOperationGetDiscardableAttributeByName(func, attrName);
-    MlirAttribute symbol = mlirOperationGetAttributeByName(
-        func, mlirStringRefCreateFromCString("sym_name"));
-    MlirStringRef symbolName = mlirStringAttrGetValue(symbol);
+    MlirStringRef symbolName = uslFuncName(func);
     char name[USL_MAX_STRING_OPTION];
     if (symbolName.length >= sizeof name) {
       uslEmitErrorf(mlirOperationGetLocation(func),
@@ -155,9 +135,7 @@ static MlirLogicalResult run(MlirOperation module, const void *options) {
       char *copy = malloc(text.length + 1);
       memcpy(copy, text.data, text.length);
       copy[text.length] = '\0';
-      FindFunc find = {mlirStringRefCreateFromCString(name), {NULL}};
-      mlirOperationWalk(module, findFunc, &find, MlirWalkPreOrder);
-      func = find.found;
+      func = uslFindFunc(module, mlirStringRefCreateFromCString(name));
       result = applyEntry(module, func, name,
                           (MlirStringRef){copy, text.length}, i);
       free(copy);

@@ -48,12 +48,7 @@ MlirOperation uslDirectiveFindAlloc(MlirOperation module,
   MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
   for (MlirOperation f = mlirBlockGetFirstOperation(body);
        !mlirOperationIsNull(f); f = mlirOperationGetNextInBlock(f)) {
-    if (!uslOpIs(f, "func.func"))
-      continue;
-    MlirStringRef fname = mlirStringAttrGetValue(
-        mlirOperationGetAttributeByName(f, mlirStringRefCreateFromCString("sym_name")));
-    if (target->func[0] && (fname.length != strlen(target->func) ||
-                            memcmp(fname.data, target->func, fname.length)))
+    if (!uslFuncSelected(f, target->func))
       continue;
     mlirOperationWalk(f, visitAlloc, &s, MlirWalkPreOrder);
   }

@@ -480,12 +480,6 @@ static void applyComputeAt(MlirOperation loop, const Plan *p) {
   }
 }
 
-static MlirWalkResult collectFor(MlirOperation op, void *userData) {
-  if (uslOpIs(op, USL_SLOOP_FOR))
-    uslOpListPush(userData, op);
-  return MlirWalkResultAdvance;
-}
-
 MlirLogicalResult uslComputeAt(MlirValue buffer, MlirOperation loop) {
   Plan plan;
   const char *why = planComputeAt(buffer, loop, &plan);
@@ -498,8 +492,8 @@ MlirLogicalResult uslComputeAt(MlirValue buffer, MlirOperation loop) {
   uslBufferName(buffer, bname, sizeof bname);
   uslLoopName(loop, lname, sizeof lname);
   UslOpList loops = {0};
-  mlirOperationWalk(uslEnclosingFunc(loop), collectFor, &loops,
-                    MlirWalkPreOrder);
+  const char *forName[] = {USL_SLOOP_FOR};
+  uslCollectOps(uslEnclosingFunc(loop), forName, 1, MlirWalkPreOrder, &loops);
   char legal[512] = "";
   size_t used = 0;
   int numLegal = 0;

@@ -48,9 +48,26 @@ MlirOperation uslEnclosingFunc(MlirOperation op) {
   return uslGetParentOfName(op, "func.func");
 }
 
-static MlirStringRef funcName(MlirOperation func) {
+MlirStringRef uslFuncName(MlirOperation func) {
   return mlirStringAttrGetValue(mlirOperationGetAttributeByName(
       func, mlirStringRefCreateFromCString("sym_name")));
+}
+
+bool uslFuncSelected(MlirOperation op, const char *name) {
+  if (!uslOpIs(op, "func.func"))
+    return false;
+  MlirStringRef n = uslFuncName(op);
+  return !name[0] ||
+         (n.length == strlen(name) && !memcmp(n.data, name, n.length));
+}
+
+MlirOperation uslFindFunc(MlirOperation module, MlirStringRef name) {
+  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
+  for (MlirOperation f = mlirBlockGetFirstOperation(body);
+       !mlirOperationIsNull(f); f = mlirOperationGetNextInBlock(f))
+    if (uslOpIs(f, "func.func") && mlirStringRefEqual(uslFuncName(f), name))
+      return f;
+  return (MlirOperation){NULL};
 }
 
 typedef struct NameList {
@@ -86,12 +103,9 @@ MlirOperation uslDirectiveFindLoop(MlirOperation module,
   MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
   for (MlirOperation f = mlirBlockGetFirstOperation(body);
        !mlirOperationIsNull(f); f = mlirOperationGetNextInBlock(f)) {
-    if (!uslOpIs(f, "func.func"))
+    if (!uslFuncSelected(f, target->func))
       continue;
-    MlirStringRef fname = funcName(f);
-    if (target->func[0] && (fname.length != strlen(target->func) ||
-                            memcmp(fname.data, target->func, fname.length)))
-      continue;
+    MlirStringRef fname = uslFuncName(f);
     if (target->func[0]) /* errors about the chosen function go there */
       loc = mlirOperationGetLocation(f);
     mlirOperationWalk(f, listLoop, &names, MlirWalkPreOrder);
@@ -101,7 +115,7 @@ MlirOperation uslDirectiveFindLoop(MlirOperation module,
     if (mlirOperationIsNull(loop))
       continue;
     if (!mlirOperationIsNull(found)) {
-      MlirStringRef a = funcName(foundFunc);
+      MlirStringRef a = uslFuncName(foundFunc);
       uslEmitErrorf(loc,
                     "'%s': both @%.*s and @%.*s have a loop '%s'; choose one "
                     "with func=NAME",

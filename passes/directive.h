@@ -42,6 +42,16 @@ bool uslDirectiveFindLoopAndBuffer(MlirOperation module,
                                    const char *buffer, const char *directive,
                                    MlirOperation *loop, MlirValue *value);
 
+/* The symbol name of a func.func. */
+MlirStringRef uslFuncName(MlirOperation func);
+
+/* True when `op` is a func.func that `name` selects: any when `name` is
+ * empty, else the one of that name. */
+bool uslFuncSelected(MlirOperation op, const char *name);
+
+/* The func.func of the module's body called `name`, or a null op. */
+MlirOperation uslFindFunc(MlirOperation module, MlirStringRef name);
+
 /* The func.func around `op`. */
 MlirOperation uslEnclosingFunc(MlirOperation op);
 

@@ -172,12 +172,7 @@ static MlirLogicalResult run(MlirOperation module, const void *opaque) {
   MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
   for (MlirOperation f = mlirBlockGetFirstOperation(body);
        !mlirOperationIsNull(f); f = mlirOperationGetNextInBlock(f)) {
-    if (!uslOpIs(f, "func.func"))
-      continue;
-    MlirStringRef name = mlirStringAttrGetValue(mlirOperationGetAttributeByName(
-        f, mlirStringRefCreateFromCString("sym_name")));
-    if (o->func[0] && (name.length != strlen(o->func) ||
-                       memcmp(name.data, o->func, name.length)))
+    if (!uslFuncSelected(f, o->func))
       continue;
     found = true;
     uslSimplify(f);

@@ -276,15 +276,20 @@ static bool privateTo(MlirValue buffer, MlirOperation loop, bool body) {
         break;
     }
   }
-  UslDeps *deps = uslDepsCreate(func);
+  /* The model is built only when some loop needs asking. */
+  UslDeps *deps = NULL;
   bool carried = false;
   for (MlirOperation p = body ? loop : mlirOperationGetParentOperation(loop);
        !carried && uslIsInside(p, top); p = mlirOperationGetParentOperation(p)) {
+    if (!uslOpIs(p, USL_SLOOP_FOR))
+      continue;
+    if (!deps)
+      deps = uslDepsCreate(func);
     UslDepViolation v;
-    carried = uslOpIs(p, USL_SLOOP_FOR) &&
-              uslDepsLoopCarriesFlowThrough(deps, p, buffer, &v);
+    carried = uslDepsLoopCarriesFlowThrough(deps, p, buffer, &v);
   }
-  uslDepsDestroy(deps);
+  if (deps)
+    uslDepsDestroy(deps);
   return !carried;
 }
 
