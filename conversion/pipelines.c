@@ -3,12 +3,14 @@
 // The whole way down as one named pipeline:
 //   lower-pipeline (USL)        pipelines -> scheduled loops
 //   apply-schedule (USL)        the directives functions carry (usl.schedule)
+//   partition-loops (USL)       steady states without edge guards, clamps
 //   convert-sloop-to-scf (USL)  scheduled loops, tile memory -> scf/memref
 //   [convert-scf-to-openmp]     par loops -> OpenMP threads (openmp=true),
 //   [usl-dissolve-alloca-scopes]  minus the stack scopes cf cannot lower
 //   lower-affine                affine.apply -> arith
 //   convert-scf-to-cf           remaining loops -> branches
 //   expand-strided-metadata     windows -> pointer arithmetic
+//   convert-vector-to-llvm      vec loops' vector ops -> LLVM vectors
 //   convert-*-to-llvm           the llvm dialect, ready for translation
 //
 //===----------------------------------------------------------------------===//
@@ -49,6 +51,7 @@ static MlirLogicalResult build(MlirOpPassManager pm, const void *opaque) {
   addFuncPass(pm, &uslLowerPipelinePass);
   add(pm, uslCreatePass(&uslApplySchedulePass,
                          uslApplySchedulePass.defaults));
+  addFuncPass(pm, &uslPartitionLoopsPass);
   addFuncPass(pm, &uslConvertSloopToScfPass);
   if (o->openmp) {
     add(pm, mlirCreateConversionConvertSCFToOpenMPPass());
@@ -58,6 +61,7 @@ static MlirLogicalResult build(MlirOpPassManager pm, const void *opaque) {
   add(pm, mlirCreateConversionSCFToControlFlowPass());
   add(pm, mlirCreateMemRefExpandStridedMetadataPass());
   add(pm, mlirCreateConversionLowerAffinePass());
+  add(pm, mlirCreateConversionConvertVectorToLLVMPass());
   add(pm, mlirCreateConversionFinalizeMemRefToLLVMConversionPass());
   add(pm, mlirCreateConversionConvertMathToLLVMPass());
   add(pm, mlirCreateConversionArithToLLVMConversionPass());

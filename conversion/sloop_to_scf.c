@@ -8,9 +8,9 @@
 //            %a = memref.load %A[%j] : memref<?xf32>
 //            %s = memref.load %S[%c0] ... arith.addf ... memref.store ... }
 //
-// Loop kinds: seq and vec become scf.for (vec loops are left to LLVM's
-// vectorizer until instructions are selected), par becomes scf.parallel,
-// unroll is replicated here. Affine indices become affine.apply, expanded by
+// Loop kinds: seq becomes scf.for, par becomes scf.parallel, unroll is
+// replicated here, vec becomes vector ops (vectorize_loops.c) when its body
+// allows, scf.for otherwise. Affine indices become affine.apply, expanded by
 // the upstream lower-affine pass. Buffers: dram becomes a heap allocation
 // freed at the end of its block, or a stack slot in the function's entry
 // block when it is small, has a static shape and is not inside a par loop;
@@ -23,6 +23,7 @@
 
 #include "../passes/pass_table.h"
 #include "../passes/support.h"
+#include "vectorize_loops.h"
 #include "usl/sloop.h"
 #include "usl/tmem.h"
 
@@ -32,6 +33,7 @@
 #include "mlir-c/Dialect/Arith.h"
 #include "mlir-c/Dialect/MemRef.h"
 #include "mlir-c/Dialect/SCF.h"
+#include "mlir-c/Dialect/Vector.h"
 #include "mlir-c/IntegerSet.h"
 
 #include <stdint.h>
@@ -465,6 +467,13 @@ static MlirLogicalResult run(MlirOperation func, const void *options) {
   if (!ok)
     return mlirLogicalResultFailure();
 
+  /* Then vec loops, innermost first. */
+  uslCollectOps(func, forName, 1, MlirWalkPostOrder, &loops);
+  for (size_t i = 0; i < loops.size; ++i)
+    if (uslForGetKind(loops.ops[i]) == USL_LOOP_VEC)
+      uslVectorizeVecLoop(loops.ops[i]);
+  uslOpListFree(&loops);
+
   /* Parents before children: converting a loop moves its body, so the ops
    * collected inside it stay valid. */
   UslOpList ops = {0};
@@ -498,7 +507,8 @@ static intptr_t dependentDialects(MlirDialectHandle *out) {
   out[1] = mlirGetDialectHandle__arith__();
   out[2] = mlirGetDialectHandle__memref__();
   out[3] = mlirGetDialectHandle__scf__();
-  return 4;
+  out[4] = mlirGetDialectHandle__vector__();
+  return 5;
 }
 
 static const char noOptions;

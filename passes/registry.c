@@ -12,6 +12,7 @@
 
 static const UslPassInfo *const passes[] = {
     &uslLowerPipelinePass,
+    &uslPartitionLoopsPass,
     &uslConvertSloopToScfPass,
     &uslDissolveAllocaScopesPass,
     &uslLowerToLLVMPipeline,

@@ -273,12 +273,28 @@ bool uslIsPureArithmetic(MlirOperation op) {
           uslOpIs(op, "affine.apply"));
 }
 
+/* A constant divisor other than 0 and -1 (the overflowing signed case). */
+static bool isSafeDivisor(MlirValue v) {
+  if (mlirValueIsABlockArgument(v))
+    return false;
+  MlirOperation def = mlirOpResultGetOwner(v);
+  if (!uslOpIs(def, "arith.constant"))
+    return false;
+  MlirAttribute value = mlirOperationGetAttributeByName(
+      def, mlirStringRefCreateFromCString("value"));
+  if (!mlirAttributeIsAInteger(value))
+    return false;
+  int64_t c = mlirIntegerAttrGetValueSInt(value);
+  return c != 0 && c != -1;
+}
+
 bool uslMayTrap(MlirOperation op) {
   MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
   return uslOpIs(op, USL_SLOOP_LOAD) ||
          (name.length > 6 && !memcmp(name.data, "arith.", 6) &&
           (strstr(name.data, "div") || strstr(name.data, "rem")) &&
-          !strstr(name.data, "divf") && !strstr(name.data, "remf"));
+          !strstr(name.data, "divf") && !strstr(name.data, "remf") &&
+          !isSafeDivisor(mlirOperationGetOperand(op, 1)));
 }
 
 bool uslConstantIndexValue(MlirValue v, int64_t *value) {

@@ -38,7 +38,8 @@ bool uslIsInside(MlirOperation op, MlirOperation ancestor);
 bool uslIsPureArithmetic(MlirOperation op);
 
 /* Ops that may trap when run where the schedule did not run them: integer
- * division and remainder (by zero), loads (out of bounds). */
+ * division and remainder (by zero or overflowing) unless by a constant
+ * other than 0 and -1, loads (out of bounds). */
 bool uslMayTrap(MlirOperation op);
 
 /* The op of `block` that is `op` or holds it, or a null op. */

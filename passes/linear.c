@@ -1,0 +1,163 @@
+//===- linear.c - index values as linear forms ---------------------------===//
+
+#include "linear.h"
+#include "support.h"
+#include "usl/sloop.h"
+
+#include "mlir-c/AffineMap.h"
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
+
+UslLinearIn uslAffineLinearIn(MlirAffineExpr e, bool symbol, intptr_t pos) {
+  if (mlirAffineExprIsADim(e)) {
+    bool is = !symbol && mlirAffineDimExprGetPosition(e) == pos;
+    return (UslLinearIn){true, is, is};
+  }
+  if (mlirAffineExprIsASymbol(e)) {
+    bool is = symbol && mlirAffineSymbolExprGetPosition(e) == pos;
+    return (UslLinearIn){true, is, is};
+  }
+  if (!mlirAffineExprIsABinary(e))
+    return (UslLinearIn){true, false, 0};
+  MlirAffineExpr lhs = mlirAffineBinaryOpExprGetLHS(e);
+  MlirAffineExpr rhs = mlirAffineBinaryOpExprGetRHS(e);
+  UslLinearIn l = uslAffineLinearIn(lhs, symbol, pos);
+  UslLinearIn r = uslAffineLinearIn(rhs, symbol, pos);
+  bool involves = l.involves || r.involves;
+  if (mlirAffineExprIsAAdd(e))
+    return (UslLinearIn){l.linear && r.linear, involves, l.c + r.c};
+  if (mlirAffineExprIsAMul(e)) {
+    if (mlirAffineExprIsAConstant(rhs))
+      return (UslLinearIn){l.linear, involves,
+                           l.c * mlirAffineConstantExprGetValue(rhs)};
+    if (mlirAffineExprIsAConstant(lhs))
+      return (UslLinearIn){r.linear, involves,
+                           r.c * mlirAffineConstantExprGetValue(lhs)};
+  }
+  /* mod, floordiv, ceildiv, products of two inputs */
+  return (UslLinearIn){!involves, involves, 0};
+}
+
+static int atomIndex(UslLinear *l, MlirValue v) {
+  for (int k = 0; k < l->n; ++k)
+    if (mlirValueEqual(l->atoms[k], v))
+      return k;
+  if (l->n == USL_LINEAR_MAX_ATOMS)
+    return -1;
+  l->atoms[l->n] = v;
+  l->coef[l->n] = 0;
+  return l->n++;
+}
+
+bool uslLinearAdd(UslLinear *a, const UslLinear *b, int64_t k) {
+  for (int i = 0; i < b->n; ++i) {
+    int j = atomIndex(a, b->atoms[i]);
+    if (j < 0)
+      return false;
+    a->coef[j] += k * b->coef[i];
+  }
+  a->constant += k * b->constant;
+  return true;
+}
+
+/* The op that defines `v`, or owns the block whose argument it is. */
+static MlirOperation ownerOf(MlirValue v) {
+  if (mlirValueIsAOpResult(v))
+    return mlirOpResultGetOwner(v);
+  return mlirBlockGetParentOperation(mlirBlockArgumentGetOwner(v));
+}
+
+/* The value of a linear expression with every input at 0. */
+static int64_t constantTerm(MlirAffineExpr e) {
+  if (mlirAffineExprIsAConstant(e))
+    return mlirAffineConstantExprGetValue(e);
+  if (mlirAffineExprIsAAdd(e))
+    return constantTerm(mlirAffineBinaryOpExprGetLHS(e)) +
+           constantTerm(mlirAffineBinaryOpExprGetRHS(e));
+  if (mlirAffineExprIsAMul(e))
+    return constantTerm(mlirAffineBinaryOpExprGetLHS(e)) *
+           constantTerm(mlirAffineBinaryOpExprGetRHS(e));
+  return 0; /* a dimension or a symbol */
+}
+
+bool uslLinearOfMap(MlirAffineMap map, intptr_t pos, const MlirValue *operands,
+                    MlirOperation scope, UslLinear *out) {
+  intptr_t numDims = mlirAffineMapGetNumDims(map);
+  intptr_t numInputs = mlirAffineMapGetNumInputs(map);
+  MlirAffineExpr e = mlirAffineMapGetResult(map, pos);
+  *out = (UslLinear){0};
+  for (intptr_t i = 0; i < numInputs; ++i) {
+    bool symbol = i >= numDims;
+    UslLinearIn in = uslAffineLinearIn(e, symbol, symbol ? i - numDims : i);
+    if (!in.linear)
+      return false;
+    if (!in.involves || in.c == 0)
+      continue;
+    UslLinear operand;
+    if (!uslLinearOfValue(operands[i], scope, &operand) ||
+        !uslLinearAdd(out, &operand, in.c))
+      return false;
+  }
+  out->constant += constantTerm(e);
+  return true;
+}
+
+bool uslLinearOfValue(MlirValue v, MlirOperation scope, UslLinear *out) {
+  *out = (UslLinear){0};
+  MlirOperation owner = ownerOf(v);
+  if (!uslIsInside(owner, scope)) {
+    out->n = 1;
+    out->atoms[0] = v;
+    out->coef[0] = 1;
+    return true;
+  }
+  if (mlirValueIsABlockArgument(v)) {
+    if (!uslOpIs(owner, USL_SLOOP_FOR))
+      return false;
+    out->n = 1;
+    out->atoms[0] = v;
+    out->coef[0] = 1;
+    return true;
+  }
+  int64_t c;
+  if (uslConstantIndexValue(v, &c)) {
+    out->constant = c;
+    return true;
+  }
+  if (!mlirTypeIsAIndex(mlirValueGetType(v)))
+    return false;
+  if (uslOpIs(owner, "affine.apply")) {
+    MlirAffineMap map = mlirAffineMapAttrGetValue(mlirOperationGetAttributeByName(
+        owner, mlirStringRefCreateFromCString("map")));
+    intptr_t n = mlirOperationGetNumOperands(owner);
+    MlirValue operands[64];
+    if (n > 64)
+      return false;
+    uslGetOperands(owner, 0, n, operands);
+    return uslLinearOfMap(map, 0, operands, scope, out);
+  }
+  bool add = uslOpIs(owner, "arith.addi"), sub = uslOpIs(owner, "arith.subi");
+  bool mul = uslOpIs(owner, "arith.muli");
+  if (!add && !sub && !mul)
+    return false;
+  UslLinear a, b;
+  if (!uslLinearOfValue(mlirOperationGetOperand(owner, 0), scope, &a) ||
+      !uslLinearOfValue(mlirOperationGetOperand(owner, 1), scope, &b))
+    return false;
+  if (mul) {
+    if (a.n == 0) {
+      UslLinear t = a;
+      a = b;
+      b = t;
+    }
+    if (b.n != 0)
+      return false;
+    for (int k = 0; k < a.n; ++k)
+      a.coef[k] *= b.constant;
+    a.constant *= b.constant;
+    *out = a;
+    return true;
+  }
+  *out = a;
+  return uslLinearAdd(out, &b, add ? 1 : -1);
+}
