@@ -7,6 +7,7 @@ func.func @blur_u16(%W: index, %H: index, %input: memref<?x?xi16>, %output: memr
     "compute-at buffer=blurx loop=blury.yo",
     "stage-mem loop=blury.yo buffer=blurx body=true",
     "vectorize loop=blury.yi width=16",
+    "vectorize loop=blurx.y width=16",
     "parallelize loop=blury.xo"]} {
   %three = arith.constant 3 : i16
   %in = pipeline.input %input clamp : memref<?x?xi16> -> !pipeline.func<2 x i16>
@@ -38,6 +39,7 @@ func.func @blur_f32(%W: index, %H: index, %input: memref<?x?xf32>, %output: memr
     "compute-at buffer=blurx loop=blury.yo",
     "stage-mem loop=blury.yo buffer=blurx body=true",
     "vectorize loop=blury.yi width=8",
+    "vectorize loop=blurx.y width=8",
     "parallelize loop=blury.xo"]} {
   %three = arith.constant 3.0 : f32
   %in = pipeline.input %input clamp : memref<?x?xf32> -> !pipeline.func<2 x f32>

@@ -179,6 +179,8 @@ static void collect(MlirBlock block, MlirOperation scope, Conditions *out) {
  * no dependence on the variable). */
 typedef struct Threshold {
   bool lower;
+  bool exact; /* no inner loop in it: the condition fails beyond it */
+  bool whole; /* it excludes no iteration of the loop */
   MlirAffineExpr expr; /* dimension k stands for symbols[k] */
   int numSymbols;
   MlirValue symbols[USL_LINEAR_MAX_ATOMS];
@@ -191,6 +193,8 @@ static bool thresholdOf(const Condition *c, MlirOperation loop,
   int64_t cv = 0, constant = c->form.constant;
   MlirAffineExpr rest = mlirAffineConstantExprGet(ctx, 0);
   t->numSymbols = 0;
+  t->exact = true;
+  UslLinear worst = {0}; /* the form without the variable, inner worst */
   for (int k = 0; k < c->form.n; ++k) {
     MlirValue atom = c->form.atoms[k];
     int64_t coef = c->form.coef[k];
@@ -209,8 +213,11 @@ static bool thresholdOf(const Condition *c, MlirOperation loop,
       int64_t last = lb + (ub - 1 - lb) / uslForGetStep(inner) *
                               uslForGetStep(inner);
       constant += coef > 0 ? coef * lb : coef * last;
+      t->exact = false;
       continue;
     }
+    worst.atoms[worst.n] = atom;
+    worst.coef[worst.n++] = coef;
     MlirAffineExpr term = mlirAffineMulExprGet(
         mlirAffineDimExprGet(ctx, t->numSymbols),
         mlirAffineConstantExprGet(ctx, coef));
@@ -232,6 +239,30 @@ static bool thresholdOf(const Condition *c, MlirOperation loop,
         mlirAffineConstantExprGet(ctx, 1));
   }
   t->expr = mlirSimplifyAffineExpr(t->expr, (unsigned)t->numSymbols, 0);
+
+  /* At the loop's first (cv > 0) or last (cv < 0) iteration the condition
+   * may hold by a constant margin whatever the symbols. */
+  worst.constant = constant;
+  intptr_t numLb = uslForGetNumLowerBoundOperands(loop);
+  MlirValue operands[64];
+  UslLinear bound;
+  intptr_t n = mlirOperationGetNumOperands(loop);
+  t->whole = false;
+  if (n <= 64) {
+    uslGetOperands(loop, 0, n, operands);
+    bool ok = cv > 0 ? uslLinearOfMap(uslForGetLowerBoundMap(loop), 0,
+                                      operands, loop, &bound)
+                     : uslLinearOfMap(uslForGetUpperBoundMap(loop), 0,
+                                      operands + numLb, loop, &bound);
+    if (ok && cv < 0)
+      bound.constant -= 1;
+    if (ok && uslLinearAdd(&worst, &bound, cv)) {
+      bool constantForm = true;
+      for (int k = 0; k < worst.n; ++k)
+        constantForm = constantForm && worst.coef[k] == 0;
+      t->whole = constantForm && worst.constant >= 0;
+    }
+  }
   return true;
 }
 
@@ -278,7 +309,7 @@ static MlirValue boundValue(UslBuilder *b, MlirOperation loop, bool lower) {
  * the same row give the same bound). */
 static bool sameAsEarlier(const Threshold *t, const bool *holds, size_t i) {
   for (size_t j = 0; j < i; ++j) {
-    if (!holds[j] || t[j].lower != t[i].lower ||
+    if (!holds[j] || t[j].whole || t[j].lower != t[i].lower ||
         t[j].numSymbols != t[i].numSymbols ||
         !mlirAffineExprEqual(t[j].expr, t[i].expr))
       continue;
@@ -380,6 +411,86 @@ static void simplify(Conditions *list, const bool *holds) {
   }
 }
 
+/* Guards that never pass in the prologue or the epilogue: those beyond
+ * the only threshold on that side when the threshold is exact. They are
+ * marked before the copies are made and dropped from the copies. */
+static const char DEAD_IN_PROLOGUE[] = "usl.dead_in_prologue";
+static const char DEAD_IN_EPILOGUE[] = "usl.dead_in_epilogue";
+
+static void markDeadGuards(const Conditions *list, const bool *holds,
+                           const Threshold *t, const int *distinct) {
+  for (size_t i = 0; i < list->size; ++i) {
+    MlirOperation op = list->items[i].op;
+    if (!holds[i] || t[i].whole || !t[i].exact || distinct[t[i].lower] != 1 ||
+        !uslOpIs(op, USL_SLOOP_IF))
+      continue;
+    mlirOperationSetDiscardableAttributeByName(
+        op,
+        mlirStringRefCreateFromCString(t[i].lower ? DEAD_IN_PROLOGUE
+                                                  : DEAD_IN_EPILOGUE),
+        mlirUnitAttrGet(mlirOperationGetContext(op)));
+  }
+}
+
+static bool hasSideEffects(MlirOperation op) {
+  return !uslIsPureArithmetic(op) &&
+         !mlirOperationEqual(op, mlirBlockGetTerminator(mlirOperationGetBlock(op)));
+}
+
+/* Drops the guards of `copy` marked `mark` (none when null) and every
+ * mark; then the loops left without effect, the copy itself included.
+ * Returns the copy, or a null op when it went. */
+static MlirOperation dropDeadGuards(MlirOperation copy, const char *mark) {
+  if (mlirOperationIsNull(copy))
+    return copy;
+  const char *names[] = {USL_SLOOP_IF};
+  UslOpList guards = {0};
+  uslCollectOps(copy, names, 1, MlirWalkPreOrder, &guards);
+  bool dropped = false;
+  for (size_t i = 0; i < guards.size; ++i) {
+    MlirOperation g = guards.ops[i];
+    if (mlirOperationIsNull(g))
+      continue;
+    bool dead = mark && !mlirAttributeIsNull(mlirOperationGetAttributeByName(
+                            g, mlirStringRefCreateFromCString(mark)));
+    if (dead) {
+      /* guards nested in it go with it */
+      for (size_t j = i + 1; j < guards.size; ++j)
+        if (uslIsInside(guards.ops[j], g))
+          guards.ops[j] = (MlirOperation){NULL};
+      mlirOperationDestroy(g);
+      dropped = true;
+      continue;
+    }
+    mlirOperationRemoveDiscardableAttributeByName(
+        g, mlirStringRefCreateFromCString(DEAD_IN_PROLOGUE));
+    mlirOperationRemoveDiscardableAttributeByName(
+        g, mlirStringRefCreateFromCString(DEAD_IN_EPILOGUE));
+  }
+  uslOpListFree(&guards);
+  if (!dropped)
+    return copy;
+  const char *loops[] = {USL_SLOOP_FOR};
+  UslOpList nested = {0};
+  uslCollectOps(copy, loops, 1, MlirWalkPostOrder, &nested);
+  uslOpListPush(&nested, copy);
+  for (size_t i = 0; i < nested.size; ++i) {
+    MlirBlock body = uslForGetBody(nested.ops[i]);
+    bool effects = false;
+    for (MlirOperation op = mlirBlockGetFirstOperation(body);
+         !mlirOperationIsNull(op) && !effects;
+         op = mlirOperationGetNextInBlock(op))
+      effects = hasSideEffects(op);
+    if (!effects) {
+      if (mlirOperationEqual(nested.ops[i], copy))
+        copy = (MlirOperation){NULL};
+      mlirOperationDestroy(nested.ops[i]);
+    }
+  }
+  uslOpListFree(&nested);
+  return copy;
+}
+
 static size_t countOps(MlirOperation op) {
   size_t n = 1;
   for (intptr_t r = 0; r < mlirOperationGetNumRegions(op); ++r)
@@ -431,6 +542,8 @@ static void partition(MlirOperation loop, size_t *budget) {
     if (!thresholdOf(&list.items[i], loop, &thresholds[i]))
       continue;
     holds[i] = true;
+    if (thresholds[i].whole)
+      continue;
     if (thresholds[i].lower)
       needLower = true;
     else
@@ -452,12 +565,14 @@ static void partition(MlirOperation loop, size_t *budget) {
     MlirValue lb = boundValue(&b, loop, true);
     MlirValue ub = boundValue(&b, loop, false);
     MlirValue start = lb, end = ub;
+    int distinct[2] = {0, 0}; /* upper, lower */
     for (size_t i = 0; i < list.size; ++i) {
       Threshold *t = &thresholds[i];
       if (!holds[i])
         continue;
-      if (sameAsEarlier(thresholds, holds, i))
+      if (t->whole || sameAsEarlier(thresholds, holds, i))
         continue;
+      ++distinct[t->lower];
       MlirAffineMap map =
           mlirAffineMapGet(b.ctx, t->numSymbols, 0, 1, &t->expr);
       MlirValue bound = uslBuildAffineResult(&b, map, 0, t->symbols);
@@ -465,12 +580,16 @@ static void partition(MlirOperation loop, size_t *budget) {
         start = combine(&b, "arith.maxsi", start, bound);
       else
         end = combine(&b, "arith.minsi", end, bound);
+      uslDropIfUnused(bound);
     }
     /* lb <= start <= end <= ub */
     if (needLower)
       start = combine(&b, "arith.minsi", start, ub);
     if (needUpper)
       end = combine(&b, "arith.maxsi", end, start);
+    uslDropIfUnused(lb);
+    uslDropIfUnused(ub);
+    markDeadGuards(&list, holds, thresholds, distinct);
     if (needLower) {
       prologue = mlirOperationClone(loop);
       mlirBlockInsertOwnedOperationBefore(mlirOperationGetBlock(loop), loop,
@@ -487,6 +606,9 @@ static void partition(MlirOperation loop, size_t *budget) {
       renameCopy(epilogue, "epilogue");
       setBound(loop, false, end);
     }
+    prologue = dropDeadGuards(prologue, DEAD_IN_PROLOGUE);
+    epilogue = dropDeadGuards(epilogue, DEAD_IN_EPILOGUE);
+    dropDeadGuards(loop, NULL);
   }
   simplify(&list, holds);
   free(holds);

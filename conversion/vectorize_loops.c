@@ -298,6 +298,8 @@ static bool vectorizeIf(Vectorizer *v, MlirOperation op) {
   }
   MlirBlock then = mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0));
   if (uniform) {
+    for (intptr_t i = 0; i < numConstraints; ++i)
+      uslDropIfUnused(values[i]);
     MlirValue scalars[64];
     for (intptr_t i = 0; i < numInputs; ++i)
       scalars[i] = get(v, operands[i]).scalar;

@@ -102,31 +102,38 @@ bool uslLinearOfMap(MlirAffineMap map, intptr_t pos, const MlirValue *operands,
   return true;
 }
 
+static bool decompose(MlirValue v, MlirOperation scope, UslLinear *out);
+
 bool uslLinearOfValue(MlirValue v, MlirOperation scope, UslLinear *out) {
-  *out = (UslLinear){0};
+  if (decompose(v, scope, out))
+    return true;
+  /* loop variables, and any other value from outside the scope */
   MlirOperation owner = ownerOf(v);
-  if (!uslIsInside(owner, scope)) {
-    out->n = 1;
-    out->atoms[0] = v;
-    out->coef[0] = 1;
-    return true;
-  }
-  if (mlirValueIsABlockArgument(v)) {
-    if (!uslOpIs(owner, USL_SLOOP_FOR))
-      return false;
-    out->n = 1;
-    out->atoms[0] = v;
-    out->coef[0] = 1;
-    return true;
-  }
+  if (!(mlirValueIsABlockArgument(v) && uslOpIs(owner, USL_SLOOP_FOR)) &&
+      uslIsInside(owner, scope))
+    return false;
+  *out = (UslLinear){.n = 1, .atoms = {v}, .coef = {1}};
+  return true;
+}
+
+/* Constants, affine.apply, addi, subi and muli by a constant. */
+static bool decompose(MlirValue v, MlirOperation scope, UslLinear *out) {
+  *out = (UslLinear){0};
   int64_t c;
   if (uslConstantIndexValue(v, &c)) {
     out->constant = c;
     return true;
   }
-  if (!mlirTypeIsAIndex(mlirValueGetType(v)))
+  MlirOperation owner = ownerOf(v);
+  bool add = uslOpIs(owner, "arith.addi"), sub = uslOpIs(owner, "arith.subi");
+  bool mul = uslOpIs(owner, "arith.muli");
+  bool apply = uslOpIs(owner, "affine.apply");
+  bool decomposable = !mlirValueIsABlockArgument(v) &&
+                      mlirTypeIsAIndex(mlirValueGetType(v)) &&
+                      (add || sub || mul || apply);
+  if (!decomposable)
     return false;
-  if (uslOpIs(owner, "affine.apply")) {
+  if (apply) {
     MlirAffineMap map = mlirAffineMapAttrGetValue(mlirOperationGetAttributeByName(
         owner, mlirStringRefCreateFromCString("map")));
     intptr_t n = mlirOperationGetNumOperands(owner);
@@ -136,10 +143,6 @@ bool uslLinearOfValue(MlirValue v, MlirOperation scope, UslLinear *out) {
     uslGetOperands(owner, 0, n, operands);
     return uslLinearOfMap(map, 0, operands, scope, out);
   }
-  bool add = uslOpIs(owner, "arith.addi"), sub = uslOpIs(owner, "arith.subi");
-  bool mul = uslOpIs(owner, "arith.muli");
-  if (!add && !sub && !mul)
-    return false;
   UslLinear a, b;
   if (!uslLinearOfValue(mlirOperationGetOperand(owner, 0), scope, &a) ||
       !uslLinearOfValue(mlirOperationGetOperand(owner, 1), scope, &b))

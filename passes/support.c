@@ -273,6 +273,13 @@ bool uslIsPureArithmetic(MlirOperation op) {
           uslOpIs(op, "affine.apply"));
 }
 
+void uslDropIfUnused(MlirValue v) {
+  if (mlirValueIsAOpResult(v) && mlirOpOperandIsNull(mlirValueGetFirstUse(v)) &&
+      uslIsPureArithmetic(mlirOpResultGetOwner(v)) &&
+      mlirOperationGetNumResults(mlirOpResultGetOwner(v)) == 1)
+    mlirOperationDestroy(mlirOpResultGetOwner(v));
+}
+
 /* A constant divisor other than 0 and -1 (the overflowing signed case). */
 static bool isSafeDivisor(MlirValue v) {
   if (mlirValueIsABlockArgument(v))

@@ -42,6 +42,8 @@ bool uslIsPureArithmetic(MlirOperation op);
  * other than 0 and -1, loads (out of bounds). */
 bool uslMayTrap(MlirOperation op);
 
+/* Erases the pure arithmetic op defining `v` when nothing uses `v`. */
+void uslDropIfUnused(MlirValue v);
 /* The op of `block` that is `op` or holds it, or a null op. */
 MlirOperation uslAncestorInBlock(MlirOperation op, MlirBlock block);
 

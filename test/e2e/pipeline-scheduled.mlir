@@ -11,9 +11,20 @@
 // CHECK: sloop.for %blury.xo = 0 to %{{.*}} ceildiv 32 par {
 // CHECK-NEXT: sloop.for %blury.yo = 0 to %{{.*}} ceildiv 256 {
 // CHECK-NEXT: %blurx_tile = sloop.alloc : memref<32x258xi16>
+// CHECK: sloop.for %blurx.yi = 0 to 16 vec {
 // CHECK: sloop.for %blury.yii = 0 to 16 vec {
 // RUN: usl-run %s -e blur_u16 --args=301,533,301x533,301x533 --openmp --reference=%t.so:blur_u16_ref --exact | FileCheck %s --check-prefix=MATCH
 // MATCH: usl-run: @blur_u16 matches {{.*}}:blur_u16_ref
+// Images smaller than a tile or a vector: no steady state at all.
+// RUN: usl-run %s -e blur_u16 --args=7,9,7x9,7x9 --openmp --reference=%t.so:blur_u16_ref --exact | FileCheck %s --check-prefix=MATCH
+// RUN: usl-run %s -e blur_u16 --args=1,1,1x1,1x1 --openmp --reference=%t.so:blur_u16_ref --exact | FileCheck %s --check-prefix=MATCH
+
+// The 16-lane rows are vector code: on an AVX2 CPU, 256-bit loads and
+// stores and the exact division by 3 as a multiply-high, in ymm registers.
+// RUN: uslc %s -o - --emit=asm --target=x86_64-unknown-linux-gnu --cpu=haswell | FileCheck %s --check-prefix=ASM
+// ASM-LABEL: blur_u16:
+// ASM: vmovdqu {{.*}}%ymm
+// ASM: vpmulhuw {{.*}}%ymm
 
 func.func @blur_u16(%W: index, %H: index, %input: memref<?x?xi16>, %output: memref<?x?xi16>) attributes {usl.schedule = [
     "simplify",
@@ -21,6 +32,7 @@ func.func @blur_u16(%W: index, %H: index, %input: memref<?x?xi16>, %output: memr
     "compute-at buffer=blurx loop=blury.yo",
     "stage-mem loop=blury.yo buffer=blurx body=true",
     "vectorize loop=blury.yi width=16",
+    "vectorize loop=blurx.y width=16",
     "parallelize loop=blury.xo"]} {
   %three = arith.constant 3 : i16
   %in = pipeline.input %input clamp : memref<?x?xi16> -> !pipeline.func<2 x i16>
