@@ -68,10 +68,11 @@ usl_ms() {
   OMP_NUM_THREADS=$2 "$bin/usl-run" bench/blur.mlir -e "blur_$1" --openmp --bench=$runs \
     --args=$size,$size,${size}x$size,${size}x$size | tail -n 1 | sed -E 's/.* ([0-9.]+) ms$/\1/'
 }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 halide_ms() { HL_NUM_THREADS=$2 "$tmp/halide_blur.exe" "$1" $size $size $runs | sed 's/ ms//'; }
 {
   echo
-  echo "## 3x3 blur, ${size} x ${size}, seed schedule (median of $runs runs)"
+  echo "## 3x3 blur, ${size} x ${size}, seed schedule (median of 3 alternating rounds of $runs runs)"
   echo
   echo "Memory bandwidth (copy, 1 thread): $("$tmp/halide_blur.exe" copy $size $size $runs)."
   echo "uint16 against Halide: $(sed -E 's/^usl-run: //; s#[^ ]*halide_blur.so:##' "$tmp/same")."
@@ -80,8 +81,15 @@ halide_ms() { HL_NUM_THREADS=$2 "$tmp/halide_blur.exe" "$1" $size $size $runs | 
   echo "|---|---|---|---|---|"
   for type in u16 f32; do
     for threads in 1 2; do
-      u=$(usl_ms $type $threads)
-      h=$(halide_ms $type $threads)
+      # Rounds alternate between the two so that drift in the machine's
+      # load hits both alike; each side reports its median round.
+      us=() hs=()
+      for round in 1 2 3; do
+        us+=("$(usl_ms $type $threads)")
+        hs+=("$(halide_ms $type $threads)")
+      done
+      u=$(median "${us[@]}")
+      h=$(median "${hs[@]}")
       echo "| $type | $threads | $u | $h | $(awk -v u="$u" -v h="$h" 'BEGIN { printf "%.2f", u / h }') |"
     done
   done

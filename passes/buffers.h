@@ -37,4 +37,9 @@ bool uslIsBufferAccess(MlirOpOperand use);
 /* `type` (a memref) in memory `space` (no attribute for dram). */
 MlirType uslMemRefWithSpace(MlirType type, UslMemorySpace space);
 
+/* Whether compute-at of `buffer` at `loop` is legal, and then how many
+ * elements of it one iteration of the loop computes. Changes nothing. */
+bool uslComputeAtWindow(MlirValue buffer, MlirOperation loop,
+                        int64_t *elements);
+
 #endif

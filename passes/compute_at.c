@@ -480,6 +480,17 @@ static void applyComputeAt(MlirOperation loop, const Plan *p) {
   }
 }
 
+bool uslComputeAtWindow(MlirValue buffer, MlirOperation loop,
+                        int64_t *elements) {
+  Plan plan;
+  if (planComputeAt(buffer, loop, &plan))
+    return false;
+  *elements = 1;
+  for (int d = 0; d < plan.rank; ++d)
+    *elements *= plan.hi[d] - plan.lo[d] + 1;
+  return true;
+}
+
 MlirLogicalResult uslComputeAt(MlirValue buffer, MlirOperation loop) {
   Plan plan;
   const char *why = planComputeAt(buffer, loop, &plan);

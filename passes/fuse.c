@@ -4,21 +4,34 @@
 // After:   sloop.for %i = 0 to %N { A(i); B(i) }
 // Legal when the loops have the same bounds and step and no dependence goes
 // from A in one iteration to B in an earlier one (B would read before A
-// writes). With no options, --fuse merges every such adjacent pair, after
-// the pipeline policy: a pipeline function read only at the very point its
-// callers compute (pointwise) is marked inline, since inlining it computes
-// each of its points for one consumer point only; the others stay at root.
+// writes).
+//
+// With no options, --fuse applies the default policy:
+//  1. a pipeline function read only at the very point its callers compute
+//     (pointwise) is marked inline: inlining computes each of its points
+//     for one consumer point only;
+//  2. every legal adjacent pair of loops is merged;
+//  3. a buffer of the function's own still computed by a nest of its own
+//     (a stencil producer) is computed at the innermost consumer loop where
+//     compute-at applies and recomputes little: the elements one iteration
+//     computes, over the consumer points it serves, at most MAX_RECOMPUTE
+//     (a tile or a tile row of the consumer, typically); and stored there
+//     (stage-mem body=true, when it applies);
+// everything else stays at root.
 //
 //===----------------------------------------------------------------------===//
 
 #include "../analysis/dependences.h"
+#include "buffers.h"
 #include "directive.h"
 #include "pass_table.h"
 #include "usl/pipeline.h"
+#include "usl/schedule.h"
 #include "usl/sloop.h"
 
 #include "mlir-c/AffineMap.h"
 #include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/Diagnostics.h"
 
 static bool sameBounds(MlirOperation a, MlirOperation b) {
   if (!mlirAffineMapEqual(uslForGetLowerBoundMap(a),
@@ -127,6 +140,72 @@ static MlirWalkResult inlinePointwise(MlirOperation op, void *userData) {
   return MlirWalkResultAdvance;
 }
 
+/* A stencil producer is fused into its consumer only when this many times
+ * its elements, or fewer, are computed. */
+static const double MAX_RECOMPUTE = 2.0;
+
+/* How many points of the loops inside `loop` (up to `read`) run per
+ * iteration of `loop`, or 0 when one of them has no constant bounds. */
+static int64_t pointsPerIteration(MlirOperation read, MlirOperation loop) {
+  int64_t points = 1;
+  for (MlirOperation p = uslGetParentOfName(read, USL_SLOOP_FOR);
+       !mlirOperationEqual(p, loop); p = uslGetParentOfName(p, USL_SLOOP_FOR)) {
+    int64_t lb, ub;
+    if (!uslForGetConstantBounds(p, &lb, &ub))
+      return 0;
+    int64_t step = uslForGetStep(p);
+    points *= ub > lb ? (ub - lb + step - 1) / step : 0;
+  }
+  return points;
+}
+
+/* Swallows the diagnostics of attempts the policy may give up. */
+static MlirLogicalResult quiet(MlirDiagnostic d, void *userData) {
+  (void)d;
+  (void)userData;
+  return mlirLogicalResultSuccess();
+}
+
+static void computeAtConsumer(MlirOperation alloc) {
+  MlirValue buffer = mlirOperationGetResult(alloc, 0);
+  UslOpList reads = {0};
+  for (MlirOpOperand use = mlirValueGetFirstUse(buffer);
+       !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use))
+    if (uslOpIs(mlirOpOperandGetOwner(use), USL_SLOOP_LOAD))
+      uslOpListPush(&reads, mlirOpOperandGetOwner(use));
+  MlirOperation best = {NULL};
+  /* Loops around every read, innermost first. */
+  for (MlirOperation loop = reads.size
+                                ? uslGetParentOfName(reads.ops[0], USL_SLOOP_FOR)
+                                : (MlirOperation){NULL};
+       !mlirOperationIsNull(loop);
+       loop = uslGetParentOfName(loop, USL_SLOOP_FOR)) {
+    int64_t points = 0, window;
+    bool around = true;
+    for (size_t i = 0; i < reads.size && around; ++i) {
+      around = uslIsInside(reads.ops[i], loop);
+      int64_t p = pointsPerIteration(reads.ops[i], loop);
+      points = p > points ? p : points;
+    }
+    if (!around || points == 0 || !uslComputeAtWindow(buffer, loop, &window))
+      continue;
+    if ((double)window <= MAX_RECOMPUTE * (double)points) {
+      best = loop;
+      break;
+    }
+  }
+  uslOpListFree(&reads);
+  if (mlirOperationIsNull(best) ||
+      mlirLogicalResultIsFailure(uslComputeAt(buffer, best)))
+    return;
+  MlirContext ctx = mlirOperationGetContext(best);
+  MlirDiagnosticHandlerID handler =
+      mlirContextAttachDiagnosticHandler(ctx, quiet, NULL, NULL);
+  uslStageMem(best, true, buffer, mlirStringRefCreateFromCString(""),
+              USL_MEM_DRAM);
+  mlirContextDetachDiagnosticHandler(ctx, handler);
+}
+
 static MlirLogicalResult run(MlirOperation module, const void *opaque) {
   const FuseOptions *o = opaque;
   if (o->target.loop[0]) {
@@ -147,6 +226,12 @@ static MlirLogicalResult run(MlirOperation module, const void *opaque) {
       changed = mlirLogicalResultIsSuccess(fuse(loops.ops[i], false));
     uslOpListFree(&loops);
   }
+  UslOpList allocs = {0};
+  const char *allocName[] = {USL_SLOOP_ALLOC};
+  uslCollectOps(module, allocName, 1, MlirWalkPreOrder, &allocs);
+  for (size_t i = 0; i < allocs.size; ++i)
+    computeAtConsumer(allocs.ops[i]);
+  uslOpListFree(&allocs);
   return mlirLogicalResultSuccess();
 }
 

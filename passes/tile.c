@@ -10,7 +10,9 @@
 //
 // With no options, --tile tiles every perfect band of two or more loops in
 // every function by 32 in each loop with tail=guard, skipping bands whose
-// tiling is not legal or whose bounds depend on each other.
+// tiling is not legal or whose bounds depend on each other, and producers:
+// bands that compute a buffer of the function's own read after them, which
+// the default --fuse computes inside the tiles of their consumer.
 //
 //===----------------------------------------------------------------------===//
 
@@ -230,6 +232,32 @@ static void collectBands(MlirOperation op, UslOpList *starts) {
   uslOpListFree(&loops);
 }
 
+/* Whether `nest` computes a buffer of the function's own that code after it
+ * reads: a producer, which the default --fuse places inside the tiles of
+ * its consumer instead. */
+static bool isProducer(MlirOperation nest) {
+  const char *storeName[] = {USL_SLOOP_STORE};
+  UslOpList stores = {0};
+  uslCollectOps(nest, storeName, 1, MlirWalkPreOrder, &stores);
+  MlirValue buffer = {NULL};
+  bool one = stores.size > 0;
+  for (size_t i = 0; i < stores.size && one; ++i) {
+    MlirValue b = uslAccessGetMemRef(stores.ops[i]);
+    one = mlirValueIsNull(buffer) || mlirValueEqual(buffer, b);
+    buffer = b;
+  }
+  uslOpListFree(&stores);
+  if (!one || !mlirValueIsAOpResult(buffer) ||
+      !uslOpIs(mlirOpResultGetOwner(buffer), USL_SLOOP_ALLOC))
+    return false;
+  for (MlirOpOperand use = mlirValueGetFirstUse(buffer);
+       !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use))
+    if (uslOpIs(mlirOpOperandGetOwner(use), USL_SLOOP_LOAD) &&
+        !uslIsInside(mlirOpOperandGetOwner(use), nest))
+      return true;
+  return false;
+}
+
 static MlirLogicalResult tileEverything(MlirOperation module) {
   UslOpList starts = {0};
   collectBands(module, &starts);
@@ -254,7 +282,8 @@ static MlirLogicalResult tileEverything(MlirOperation module) {
     bool unit = true;
     for (int k = 0; k < n; ++k)
       unit = unit && uslForGetStep(band[k]) == 1;
-    if (rectangular && unit && tileIsLegal(band, n, false))
+    if (rectangular && unit && !isProducer(band[0]) &&
+        tileIsLegal(band, n, false))
       tile(band, n, sizes, USL_TAIL_GUARD, false);
   }
   uslOpListFree(&starts);

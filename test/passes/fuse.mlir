@@ -42,3 +42,71 @@ func.func @stencil(%A: memref<17xf32>, %T: memref<17xf32>, %B: memref<16xf32>) {
   }
   return
 }
+
+// -----
+
+// Tests the default placement of a stencil producer (a buffer of the
+// function's own): a 3x3 box read inside 8x8 tiles is computed per tile,
+// over its 10x10 window (100 elements for 64 points, where a row would
+// compute 3x10 for 8), and stored there.
+// ALL-LABEL: func @box
+// ALL: sloop.for %c.io = 0 to 4 {
+// ALL-NEXT: sloop.for %c.jo = 0 to 4 {
+// ALL-NEXT: %t_tile = sloop.alloc : memref<10x10xf32>
+// ALL-NEXT: sloop.for %p.i = 0 to 10 {
+// ALL-NEXT: sloop.for %p.j = 0 to 10 {
+// ALL: sloop.for %c.ii = 0 to 8 {
+// ALL-NEXT: sloop.for %c.ji = 0 to 8 {
+// ALL-NOT: sloop.alloc
+func.func @box(%A: memref<34x34xf32>, %B: memref<32x32xf32>) {
+  %t = sloop.alloc : memref<34x34xf32>
+  sloop.for %p.i = 0 to 34 {
+    sloop.for %p.j = 0 to 34 {
+      %a = sloop.load %A[%p.i, %p.j] : memref<34x34xf32>
+      sloop.store %a, %t[%p.i, %p.j] : memref<34x34xf32>
+    }
+  }
+  sloop.for %c.io = 0 to 4 {
+    sloop.for %c.jo = 0 to 4 {
+      sloop.for %c.ii = 0 to 8 {
+        sloop.for %c.ji = 0 to 8 {
+          %n = sloop.load %t[%c.io * 8 + %c.ii, %c.jo * 8 + %c.ji + 1] : memref<34x34xf32>
+          %w = sloop.load %t[%c.io * 8 + %c.ii + 1, %c.jo * 8 + %c.ji] : memref<34x34xf32>
+          %e = sloop.load %t[%c.io * 8 + %c.ii + 1, %c.jo * 8 + %c.ji + 2] : memref<34x34xf32>
+          %s = sloop.load %t[%c.io * 8 + %c.ii + 2, %c.jo * 8 + %c.ji + 1] : memref<34x34xf32>
+          %x = arith.addf %n, %w : f32
+          %y = arith.addf %e, %s : f32
+          %z = arith.addf %x, %y : f32
+          sloop.store %z, %B[%c.io * 8 + %c.ii, %c.jo * 8 + %c.ji] : memref<32x32xf32>
+        }
+      }
+    }
+  }
+  return
+}
+
+// -----
+
+// Tests that a producer read transposed (no window per consumer loop can
+// be expressed as compute-at needs) stays at root.
+// ALL-LABEL: func @transposed
+// ALL: %t = sloop.alloc : memref<8x8xf32>
+// ALL-NEXT: sloop.for %p.i = 0 to 8 {
+func.func @transposed(%A: memref<8x8xf32>, %B: memref<8x8xf32>) {
+  %t = sloop.alloc : memref<8x8xf32>
+  sloop.for %p.i = 0 to 8 {
+    sloop.for %p.j = 0 to 8 {
+      %a = sloop.load %A[%p.i, %p.j] : memref<8x8xf32>
+      sloop.store %a, %t[%p.i, %p.j] : memref<8x8xf32>
+    }
+  }
+  sloop.for %c.i = 0 to 8 {
+    sloop.for %c.j = 0 to 8 {
+      %a = sloop.load %t[%c.j, %c.i] : memref<8x8xf32>
+      %b = sloop.load %t[%c.i, %c.j] : memref<8x8xf32>
+      %s = arith.addf %a, %b : f32
+      sloop.store %s, %B[%c.i, %c.j] : memref<8x8xf32>
+    }
+  }
+  return
+}
