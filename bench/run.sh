@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-build/bin}
 runs=5
+blur_runs=15 # a blur takes milliseconds: more runs steady its median
 out=bench/results.md
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -65,16 +66,16 @@ done
 "$bin/usl-run" bench/blur.mlir -e blur_u16 --args=$size,$size,${size}x$size,${size}x$size \
   --openmp --exact --reference="$tmp/halide_blur.so:halide_blur_u16_ref" | tail -n 1 > "$tmp/same"
 usl_ms() {
-  OMP_NUM_THREADS=$2 "$bin/usl-run" bench/blur.mlir -e "blur_$1" --openmp --bench=$runs \
+  OMP_NUM_THREADS=$2 "$bin/usl-run" bench/blur.mlir -e "blur_$1" --openmp --bench=$blur_runs \
     --args=$size,$size,${size}x$size,${size}x$size | tail -n 1 | sed -E 's/.* ([0-9.]+) ms$/\1/'
 }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-halide_ms() { HL_NUM_THREADS=$2 "$tmp/halide_blur.exe" "$1" $size $size $runs | sed 's/ ms//'; }
+halide_ms() { HL_NUM_THREADS=$2 "$tmp/halide_blur.exe" "$1" $size $size $blur_runs | sed 's/ ms//'; }
 {
   echo
-  echo "## 3x3 blur, ${size} x ${size}, seed schedule (median of 3 alternating rounds of $runs runs)"
+  echo "## 3x3 blur, ${size} x ${size}, seed schedule (median of 5 alternating rounds of $blur_runs runs)"
   echo
-  echo "Memory bandwidth (copy, 1 thread): $("$tmp/halide_blur.exe" copy $size $size $runs)."
+  echo "Memory bandwidth (copy, 1 thread): $("$tmp/halide_blur.exe" copy $size $size $blur_runs)."
   echo "uint16 against Halide: $(sed -E 's/^usl-run: //; s#[^ ]*halide_blur.so:##' "$tmp/same")."
   echo
   echo "| type | threads | USL (ms) | Halide 14 (ms) | USL / Halide time |"
@@ -84,7 +85,7 @@ halide_ms() { HL_NUM_THREADS=$2 "$tmp/halide_blur.exe" "$1" $size $size $runs | 
       # Rounds alternate between the two so that drift in the machine's
       # load hits both alike; each side reports its median round.
       us=() hs=()
-      for round in 1 2 3; do
+      for round in 1 2 3 4 5; do
         us+=("$(usl_ms $type $threads)")
         hs+=("$(halide_ms $type $threads)")
       done
