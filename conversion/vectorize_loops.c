@@ -27,6 +27,7 @@
 #include "../passes/linear.h"
 #include "../passes/support.h"
 #include "usl/sloop.h"
+#include "usl/tmem.h"
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
@@ -485,11 +486,58 @@ static bool vectorizeBlock(Vectorizer *v, MlirBlock block) {
   return true;
 }
 
+/* The buffer a view (tmem.window) is of, through chains of views. */
+static MlirValue rootOf(MlirValue memref) {
+  while (mlirValueIsAOpResult(memref) &&
+         uslOpIs(mlirOpResultGetOwner(memref), USL_TMEM_WINDOW))
+    memref = mlirOperationGetOperand(mlirOpResultGetOwner(memref), 0);
+  return memref;
+}
+
+static bool sameElement(MlirOperation a, MlirOperation b) {
+  if (!mlirValueEqual(uslAccessGetMemRef(a), uslAccessGetMemRef(b)) ||
+      !mlirAffineMapEqual(uslAccessGetMap(a), uslAccessGetMap(b)))
+    return false;
+  intptr_t first = uslAccessGetFirstIndex(a);
+  intptr_t n = mlirAffineMapGetNumInputs(uslAccessGetMap(a));
+  for (intptr_t i = 0; i < n; ++i)
+    if (!mlirValueEqual(mlirOperationGetOperand(a, first + i),
+                        mlirOperationGetOperand(b, uslAccessGetFirstIndex(b) + i)))
+      return false;
+  return true;
+}
+
+/* Vector code runs the body op by op over all lanes, not lane by lane.
+ * That is the same when no lane touches an element another lane writes:
+ * here, every access to a buffer the body writes is at the written
+ * element itself (the loop's lanes are then distinct elements, or the
+ * access is refused later). Views of one buffer count as the buffer. A vec
+ * loop made by a directive was checked already; one written by hand was
+ * not. */
+static bool lanesIndependent(MlirOperation loop) {
+  const char *names[] = {USL_SLOOP_LOAD, USL_SLOOP_STORE, USL_SLOOP_REDUCE};
+  UslOpList accesses = {0};
+  uslCollectOps(loop, names, 3, MlirWalkPreOrder, &accesses);
+  bool ok = true;
+  for (size_t i = 0; i < accesses.size && ok; ++i) {
+    MlirOperation w = accesses.ops[i];
+    if (uslOpIs(w, USL_SLOOP_LOAD))
+      continue;
+    MlirValue root = rootOf(uslAccessGetMemRef(w));
+    for (size_t j = 0; j < accesses.size && ok; ++j)
+      ok = j == i ||
+           !mlirValueEqual(rootOf(uslAccessGetMemRef(accesses.ops[j])), root) ||
+           sameElement(w, accesses.ops[j]);
+  }
+  uslOpListFree(&accesses);
+  return ok;
+}
+
 bool uslVectorizeVecLoop(MlirOperation loop) {
   int64_t lb, ub;
   if (!uslForGetConstantBounds(loop, &lb, &ub) || uslForGetStep(loop) != 1 ||
       ub - lb < 2 || ub - lb > MAX_LANES ||
-      mlirOperationGetNumResults(loop) != 0)
+      mlirOperationGetNumResults(loop) != 0 || !lanesIndependent(loop))
     return false;
   /* The op before the loop: what is built goes between it and the loop. */
   MlirOperation mark = {NULL};

@@ -91,8 +91,9 @@ func.func @lanes(%A: memref<?xi64>, %o: index) {
 
 // Tests that vec loops stay scalar loops when their body is not made of
 // contiguous accesses and lane-wise ops: a strided access (a gather), a
-// division by a variable under a mask (masked-off lanes divide too) and a
-// reduction.
+// division by a variable under a mask (masked-off lanes divide too), a
+// reduction, and (written by hand, so never checked) lanes that read what
+// other lanes write.
 // CHECK-LABEL: func @scalar
 // CHECK-NOT: vector.
 // CHECK: scf.for
@@ -101,6 +102,9 @@ func.func @lanes(%A: memref<?xi64>, %o: index) {
 // CHECK: arith.divsi %{{.*}}, %{{.*}} : i32
 // CHECK: scf.for
 // CHECK: arith.addi %{{.*}}, %{{.*}} : i32
+// CHECK: scf.for
+// CHECK: memref.load
+// CHECK: memref.store
 // CHECK-NOT: vector.
 func.func @scalar(%A: memref<?xi32>, %B: memref<?xi32>, %N: index, %d: i32) {
   sloop.for %l = 0 to 4 vec {
@@ -117,6 +121,10 @@ func.func @scalar(%A: memref<?xi32>, %B: memref<?xi32>, %N: index, %d: i32) {
   sloop.for %n = 0 to 4 vec {
     %a = sloop.load %A[%n] : memref<?xi32>
     sloop.reduce add %a, %B[0] : memref<?xi32>
+  }
+  sloop.for %p = 0 to 4 vec {
+    %a = sloop.load %A[%p] : memref<?xi32>
+    sloop.store %a, %A[%p + 1] : memref<?xi32>
   }
   return
 }
