@@ -15,5 +15,7 @@ run -e stencil --args=13,11,13x11,13x11
 run -e transpose --args=13,11,13x11,11x13
 run -e blur --args=23,23,23,23
 run -e prefix --args=7,301,7x301
+run -e blur2d --args=13,11,13x11,13x11
+run -e clamp2d --args=13,11,13x11,13x11
 echo "seed $seed: $([ $status = 0 ] && echo 'every schedule matched' || echo 'FAILURES above')"
 exit $status

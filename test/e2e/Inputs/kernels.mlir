@@ -131,3 +131,32 @@ func.func @blur2d(%N: index, %M: index, %in: memref<?x?xf32>,
   }
   return
 }
+
+// A 2-D stencil over a clamped input, the way lower-pipeline writes clamp
+// boundary conditions (max with 0, min with the last index, and a clamp of
+// a clamp): exercises partition-loops under random schedules.
+func.func @clamp2d(%N: index, %M: index, %in: memref<?x?xf32>,
+                   %out: memref<?x?xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %nl = arith.subi %N, %c1 : index
+  %ml = arith.subi %M, %c1 : index
+  sloop.for %x = 0 to %N {
+    sloop.for %y = 0 to %M {
+      %xm = arith.subi %x, %c1 : index
+      %xm0 = arith.maxsi %xm, %c0 : index
+      %xp = arith.addi %x, %c1 : index
+      %xp1 = arith.minsi %xp, %nl : index
+      %yp = arith.addi %y, %c1 : index
+      %yp0 = arith.maxsi %yp, %c0 : index
+      %yp1 = arith.minsi %yp0, %ml : index
+      %a = sloop.load %in[%xm0, %y] : memref<?x?xf32>
+      %b = sloop.load %in[%xp1, %yp1] : memref<?x?xf32>
+      %c = sloop.load %in[%x, %y] : memref<?x?xf32>
+      %ab = arith.addf %a, %b : f32
+      %s = arith.addf %ab, %c : f32
+      sloop.store %s, %out[%x, %y] : memref<?x?xf32>
+    }
+  }
+  return
+}
