@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "pipeline/PipelineDialect.h"
+#include "rvm/RvmDialect.h"
 #include "sloop/SloopDialect.h"
 #include "tmem/TmemDialect.h"
 
@@ -15,6 +16,7 @@
 
 #include "usl/dialects.h"
 #include "usl/pipeline.h"
+#include "usl/rvm.h"
 #include "usl/sloop.h"
 #include "usl/tmem.h"
 
@@ -22,6 +24,7 @@ MLIR_DEFINE_CAPI_DIALECT_REGISTRATION(Sloop, sloop, usl::sloop::SloopDialect)
 MLIR_DEFINE_CAPI_DIALECT_REGISTRATION(Tmem, tmem, usl::tmem::TmemDialect)
 MLIR_DEFINE_CAPI_DIALECT_REGISTRATION(Pipeline, pipeline,
                                       usl::pipeline::PipelineDialect)
+MLIR_DEFINE_CAPI_DIALECT_REGISTRATION(Rvm, rvm, usl::rvm::RvmDialect)
 
 // The C header mirrors the enum values; keep them in step.
 static_assert(static_cast<int>(usl::pipeline::Boundary::none) ==
@@ -36,7 +39,8 @@ static_assert(static_cast<int>(usl::pipeline::Boundary::none) ==
 
 extern "C" void uslRegisterDialects(MlirDialectRegistry registry) {
   unwrap(registry)->insert<usl::sloop::SloopDialect, usl::tmem::TmemDialect,
-                           usl::pipeline::PipelineDialect>();
+                           usl::pipeline::PipelineDialect,
+                           usl::rvm::RvmDialect>();
 }
 
 extern "C" void uslContextPrepare(MlirContext ctx) {
