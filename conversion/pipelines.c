@@ -4,6 +4,7 @@
 //   lower-pipeline (USL)        pipelines -> scheduled loops
 //   apply-schedule (USL)        the directives functions carry (usl.schedule)
 //   partition-loops (USL)       steady states without edge guards, clamps
+//   convert-rvm (USL)           tile registers; RVM ops -> .insn / emulator
 //   convert-sloop-to-scf (USL)  scheduled loops, tile memory -> scf/memref
 //   [convert-scf-to-openmp]     par loops -> OpenMP threads (openmp=true),
 //   [usl-dissolve-alloca-scopes]  minus the stack scopes cf cannot lower
@@ -25,13 +26,16 @@
 
 typedef struct LowerOptions {
   bool openmp;
+  bool rvmEmulate;
 } LowerOptions;
 
-static const LowerOptions defaults = {.openmp = false};
+static const LowerOptions defaults = {.openmp = false, .rvmEmulate = false};
 
 static const UslOptionSpec options[] = {
     {"openmp", USL_OPTION_BOOL, offsetof(LowerOptions, openmp),
      "run par loops on threads through OpenMP", 0, 0},
+    {"rvm-emulate", USL_OPTION_BOOL, offsetof(LowerOptions, rvmEmulate),
+     "RVM instructions call the emulator instead of being emitted", 0, 0},
 };
 
 static void add(MlirOpPassManager pm, MlirPass pass) {
@@ -52,6 +56,7 @@ static MlirLogicalResult build(MlirOpPassManager pm, const void *opaque) {
   add(pm, uslCreatePass(&uslApplySchedulePass,
                          uslApplySchedulePass.defaults));
   addFuncPass(pm, &uslPartitionLoopsPass);
+  add(pm, uslCreateConvertRvmPass(o->rvmEmulate));
   addFuncPass(pm, &uslConvertSloopToScfPass);
   if (o->openmp) {
     add(pm, mlirCreateConversionConvertSCFToOpenMPPass());
@@ -87,10 +92,16 @@ const UslPassInfo uslLowerToLLVMPipeline = {
 };
 
 MlirLogicalResult uslLowerModuleToLLVM(MlirModule module, bool openmp) {
+  UslLowerOptions o = {.openmp = openmp};
+  return uslLowerModuleToLLVMWithOptions(module, &o);
+}
+
+MlirLogicalResult uslLowerModuleToLLVMWithOptions(MlirModule module,
+                                                  const UslLowerOptions *opts) {
   MlirContext ctx = mlirModuleGetContext(module);
   MlirPassManager pm = mlirPassManagerCreateOnOperation(
       ctx, mlirStringRefCreateFromCString("builtin.module"));
-  LowerOptions o = {.openmp = openmp};
+  LowerOptions o = {.openmp = opts->openmp, .rvmEmulate = opts->rvmEmulate};
   MlirLogicalResult result =
       build(mlirPassManagerGetAsOpPassManager(pm), &o);
   if (mlirLogicalResultIsSuccess(result))

@@ -7,6 +7,9 @@
 
 extern const UslPassInfo uslConvertSloopToScfPass; /* conversion/sloop_to_scf.c */
 extern const UslPassInfo uslLowerPipelinePass;     /* conversion/pipeline_to_sloop.c */
+extern const UslPassInfo uslRvmAllocateTilesPass;  /* conversion/rvm_to_llvm.c */
+extern const UslPassInfo uslConvertRvmPass;        /* conversion/rvm_to_llvm.c */
+MlirPass uslCreateConvertRvmPass(bool emulate);
 extern const UslPassInfo uslPartitionLoopsPass;    /* conversion/partition_loops.c */
 extern const UslPassInfo uslDissolveAllocaScopesPass; /* conversion/dissolve_alloca_scopes.c */
 extern const UslPassInfo uslLowerToLLVMPipeline;   /* conversion/pipelines.c */

@@ -13,6 +13,8 @@
 static const UslPassInfo *const passes[] = {
     &uslLowerPipelinePass,
     &uslPartitionLoopsPass,
+    &uslRvmAllocateTilesPass,
+    &uslConvertRvmPass,
     &uslConvertSloopToScfPass,
     &uslDissolveAllocaScopesPass,
     &uslLowerToLLVMPipeline,

@@ -17,6 +17,16 @@ extern "C" {
  * context's diagnostic handlers. */
 MlirLogicalResult uslLowerModuleToLLVM(MlirModule module, bool openmp);
 
+typedef struct UslLowerOptions {
+  bool openmp;     /* par loops on OpenMP threads */
+  bool rvmEmulate; /* RVM instructions as calls to the emulator
+                      (usl_rvm_exec, runtime/) instead of inline assembly */
+} UslLowerOptions;
+
+/* The same with every option of the pipeline. */
+MlirLogicalResult uslLowerModuleToLLVMWithOptions(MlirModule module,
+                                                  const UslLowerOptions *opts);
+
 #ifdef __cplusplus
 }
 #endif

@@ -19,6 +19,7 @@
 
 #include "../common/driver.h"
 #include "../common/jitrun.h"
+#include "rvm_isa.h"
 #include "usl/conversion.h"
 
 #include "mlir-c/BuiltinAttributes.h"
@@ -42,7 +43,7 @@ typedef struct Options {
   const char *input, *entry, *compare, *reference, *argSpec;
   uint64_t seed;
   double atol, rtol;
-  bool exact, openmp, print;
+  bool exact, openmp, print, rvmCounts;
   int bench;
 } Options;
 
@@ -190,6 +191,8 @@ static void usage(FILE *out) {
           "  --bench=N             print the median time of N runs of each\n"
           "  --openmp              run par loops on threads (OpenMP)\n"
           "  --print               print every buffer after the run\n"
+          "  --rvm-counts          print how many of each RVM instruction the\n"
+          "                        run executed (RVM code runs on the emulator)\n"
           "  -O0..-O3              JIT optimization level (default 3)\n");
 }
 
@@ -203,7 +206,8 @@ int main(int argc, char **argv) {
   Options o = {.seed = 1, .atol = 1e-5, .rtol = 1e-4, .argSpec = ""};
   int optLevel = 3;
   enum { OPT_ARGS = 256, OPT_SEED, OPT_COMPARE, OPT_REFERENCE, OPT_ATOL,
-         OPT_RTOL, OPT_EXACT, OPT_BENCH, OPT_OPENMP, OPT_PRINT };
+         OPT_RTOL, OPT_EXACT, OPT_BENCH, OPT_OPENMP, OPT_PRINT,
+         OPT_RVM_COUNTS };
   static const struct option longOptions[] = {
       {"entry", required_argument, NULL, 'e'},
       {"args", required_argument, NULL, OPT_ARGS},
@@ -216,6 +220,7 @@ int main(int argc, char **argv) {
       {"bench", required_argument, NULL, OPT_BENCH},
       {"openmp", no_argument, NULL, OPT_OPENMP},
       {"print", no_argument, NULL, OPT_PRINT},
+      {"rvm-counts", no_argument, NULL, OPT_RVM_COUNTS},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   int c;
@@ -253,6 +258,7 @@ int main(int argc, char **argv) {
       break;
     case OPT_OPENMP: o.openmp = true; break;
     case OPT_PRINT: o.print = true; break;
+    case OPT_RVM_COUNTS: o.rvmCounts = true; break;
     case 'O':
       if (!uslToolParseOptLevel(program, optarg, &optLevel))
         return 2;
@@ -335,7 +341,10 @@ int main(int argc, char **argv) {
     memcpy(&second.cFunction, &symbol, sizeof symbol);
   }
 
-  if (mlirLogicalResultIsFailure(uslLowerModuleToLLVM(module, o.openmp)))
+  /* The host runs RVM instructions on the emulator. */
+  UslLowerOptions lowering = {.openmp = o.openmp, .rvmEmulate = true};
+  if (mlirLogicalResultIsFailure(
+          uslLowerModuleToLLVMWithOptions(module, &lowering)))
     goto done;
   MlirStringRef libs[1] = {
       mlirStringRefCreateFromCString(USL_OPENMP_RUNTIME)};
@@ -345,11 +354,22 @@ int main(int argc, char **argv) {
     uslToolError(program, "the JIT could not compile the module");
     goto done;
   }
+  mlirExecutionEngineRegisterSymbol(
+      jit, mlirStringRefCreateFromCString("usl_rvm_exec"),
+      (void *)(uintptr_t)usl_rvm_exec);
   mlirExecutionEngineInitialize(jit);
 
   UslRun runX, runY;
   uslRunPrepare(&args, &runX);
+  usl_rvm_reset();
   bool ok = call(jit, &first, &args, &runX);
+  if (ok && o.rvmCounts) {
+    printf("%s: RVM instructions of %s:", program, entryLabel);
+    for (int op = 0; op < USL_RVM_OP_COUNT; ++op)
+      printf(" %s %llu", uslRvmEncodings[op].name,
+             (unsigned long long)usl_rvm_count((UslRvmOpcode)op));
+    printf("\n");
+  }
   if (ok && o.print)
     printBuffers(&args, &runX, entryLabel);
   bool comparing = o.compare || o.reference;

@@ -245,6 +245,7 @@ int main(int argc, char **argv) {
   LLVMInitializeAllTargets();
   LLVMInitializeAllTargetMCs();
   LLVMInitializeAllAsmPrinters();
+  LLVMInitializeAllAsmParsers(); /* inline assembly (RVM .insn words) */
   Target target = resolveTarget(triple, cpu, features);
   char *hostTriple = LLVMGetDefaultTargetTriple();
   char *hostCpu = LLVMGetHostCPUName();

@@ -1,0 +1,469 @@
+//===- rvm_to_llvm.c - tile registers, and RVM ops to code ----------------===//
+//
+// rvm-allocate-tiles: each buffer in the rvm_tile space is one tile register
+// for as long as it is live: from its first to its last use in program
+// order, and over the whole of every loop that uses it without allocating
+// it (its value crosses iterations). Registers are given greedily in order
+// of first use, reusing a register whose buffer is dead; more than eight
+// live at once is an error naming them. The register is the
+// `rvm.register` attribute of the buffer's sloop.alloc. Only RVM
+// instructions may use a tile buffer.
+//
+// convert-rvm: each RVM op becomes its instruction word (runtime/rvm_isa.h)
+//   - as inline assembly, `.insn 4, WORD` for mzero and the
+//     multiply-accumulates, `.insn r 0x2B, 0, funct7, x<16 + tile>, rs1,
+//     rs2` for mld.w / mst.w with the window's address and row stride in
+//     bytes in registers; or, with emulate=true,
+//   - as a call usl_rvm_exec(WORD, address, stride) into the emulator.
+// The tile buffers then go: they live in registers only.
+//
+// Coherence: the RVM spec defines no fence between the accelerator's
+// memory accesses and the CPU's. The lowering assumes the accelerator
+// performs its loads and stores in program order with the CPU's (as the
+// emulator does); every instruction is emitted as inline assembly with a
+// memory clobber so that the compiler keeps CPU loads and stores in place
+// around it.
+//
+//===----------------------------------------------------------------------===//
+
+#include "../passes/pass_table.h"
+#include "../passes/support.h"
+#include "rvm_isa.h"
+#include "usl/rvm.h"
+#include "usl/sloop.h"
+#include "usl/tmem.h"
+
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
+#include "mlir-c/Dialect/Arith.h"
+#include "mlir-c/Dialect/Func.h"
+#include "mlir-c/Dialect/LLVM.h"
+#include "mlir-c/Dialect/MemRef.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const rvmOps[] = {USL_RVM_MZERO,  USL_RVM_MLD,
+                                     USL_RVM_MST,    USL_RVM_MMASA,
+                                     USL_RVM_FMMACC, USL_RVM_MMADA,
+                                     USL_RVM_MMAQA};
+enum { NUM_RVM_OPS = sizeof rvmOps / sizeof rvmOps[0] };
+
+static bool isRvmOp(MlirOperation op) {
+  for (int i = 0; i < NUM_RVM_OPS; ++i)
+    if (uslOpIs(op, rvmOps[i]))
+      return true;
+  return false;
+}
+
+static bool isTileBuffer(MlirValue v) {
+  UslMemorySpace space;
+  return mlirTypeIsAMemRef(mlirValueGetType(v)) &&
+         uslMemRefTypeGetSpace(mlirValueGetType(v), &space) &&
+         space == USL_MEM_RVM_TILE;
+}
+
+//===----------------------------------------------------------------------===//
+// Tile-register allocation
+//===----------------------------------------------------------------------===//
+
+typedef struct Numbering {
+  UslOpList ops; /* every op, in program order (pre-order) */
+} Numbering;
+
+static MlirWalkResult number(MlirOperation op, void *userData) {
+  uslOpListPush(&((Numbering *)userData)->ops, op);
+  return MlirWalkResultAdvance;
+}
+
+static size_t indexOf(const Numbering *n, MlirOperation op) {
+  for (size_t i = 0; i < n->ops.size; ++i)
+    if (mlirOperationEqual(n->ops.ops[i], op))
+      return i;
+  return 0;
+}
+
+/* The last op nested in `op` (or `op`), by number. */
+static size_t lastInside(const Numbering *n, size_t first) {
+  MlirOperation op = n->ops.ops[first];
+  size_t last = first;
+  while (last + 1 < n->ops.size && uslIsInside(n->ops.ops[last + 1], op))
+    ++last;
+  return last;
+}
+
+typedef struct Tile {
+  MlirOperation alloc;
+  size_t start, end;
+  int reg;
+} Tile;
+
+static void tileName(MlirOperation alloc, char *out, size_t size) {
+  MlirStringRef name = uslAllocGetName(alloc);
+  snprintf(out, size, "%.*s", (int)name.length, name.data);
+}
+
+bool uslRvmAllocateTiles(MlirOperation func) {
+  const char *allocName[] = {USL_SLOOP_ALLOC};
+  UslOpList allocs = {0};
+  uslCollectOps(func, allocName, 1, MlirWalkPreOrder, &allocs);
+  Tile *tiles = calloc(allocs.size ? allocs.size : 1, sizeof *tiles);
+  size_t numTiles = 0;
+  Numbering n = {{0}};
+  mlirOperationWalk(func, number, &n, MlirWalkPreOrder);
+  bool ok = true;
+  for (size_t i = 0; i < allocs.size && ok; ++i) {
+    MlirOperation alloc = allocs.ops[i];
+    MlirValue buffer = mlirOperationGetResult(alloc, 0);
+    if (!isTileBuffer(buffer))
+      continue;
+    char name[64];
+    tileName(alloc, name, sizeof name);
+    Tile t = {.alloc = alloc, .start = SIZE_MAX, .end = 0, .reg = -1};
+    for (MlirOpOperand use = mlirValueGetFirstUse(buffer);
+         ok && !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use)) {
+      MlirOperation user = mlirOpOperandGetOwner(use);
+      if (!isRvmOp(user)) {
+        MlirIdentifier opName = mlirOperationGetName(user);
+        MlirStringRef s = mlirIdentifierStr(opName);
+        uslEmitErrorf(mlirOperationGetLocation(user),
+                      "buffer '%s' lives in RVM tile registers: only RVM "
+                      "instructions may access it, not %.*s",
+                      name, (int)s.length, s.data);
+        ok = false;
+        break;
+      }
+      size_t at = indexOf(&n, user);
+      t.start = at < t.start ? at : t.start;
+      t.end = at > t.end ? at : t.end;
+      /* Loops around the use but not around the buffer: live throughout. */
+      for (MlirOperation l = uslGetParentOfName(user, USL_SLOOP_FOR);
+           !mlirOperationIsNull(l) && !uslIsInside(alloc, l);
+           l = uslGetParentOfName(l, USL_SLOOP_FOR)) {
+        size_t first = indexOf(&n, l), last = lastInside(&n, first);
+        t.start = first < t.start ? first : t.start;
+        t.end = last > t.end ? last : t.end;
+      }
+    }
+    if (t.start != SIZE_MAX)
+      tiles[numTiles++] = t;
+  }
+  /* Greedy, by first use. */
+  for (size_t i = 0; i < numTiles && ok; ++i) {
+    size_t first = i;
+    for (size_t j = i + 1; j < numTiles; ++j)
+      if (tiles[j].start < tiles[first].start)
+        first = j;
+    Tile t = tiles[first];
+    tiles[first] = tiles[i];
+    tiles[i] = t;
+    bool used[USL_RVM_NUM_TILES] = {false};
+    for (size_t j = 0; j < i; ++j)
+      if (tiles[j].end >= tiles[i].start)
+        used[tiles[j].reg] = true;
+    int reg = 0;
+    while (reg < USL_RVM_NUM_TILES && used[reg])
+      ++reg;
+    if (reg == USL_RVM_NUM_TILES) {
+      char live[512] = "";
+      size_t len = 0;
+      for (size_t j = 0; j <= i; ++j) {
+        if (j < i && tiles[j].end < tiles[i].start)
+          continue;
+        char name[64];
+        tileName(tiles[j].alloc, name, sizeof name);
+        if (len < sizeof live)
+          len += (size_t)snprintf(live + len, sizeof live - len, "%s'%s'",
+                                  len ? ", " : "", name);
+      }
+      uslEmitErrorf(mlirOperationGetLocation(n.ops.ops[tiles[i].start]),
+                    "more than %d RVM tiles live here: %s",
+                    USL_RVM_NUM_TILES, live);
+      ok = false;
+      break;
+    }
+    tiles[i].reg = reg;
+  }
+  for (size_t i = 0; i < numTiles && ok; ++i) {
+    MlirContext ctx = mlirOperationGetContext(tiles[i].alloc);
+    mlirOperationSetDiscardableAttributeByName(
+        tiles[i].alloc, mlirStringRefCreateFromCString(USL_RVM_REGISTER_ATTR),
+        mlirIntegerAttrGet(mlirIntegerTypeGet(ctx, 64), tiles[i].reg));
+  }
+  uslOpListFree(&n.ops);
+  uslOpListFree(&allocs);
+  free(tiles);
+  return ok;
+}
+
+static MlirLogicalResult runAllocate(MlirOperation func, const void *options) {
+  (void)options;
+  return uslRvmAllocateTiles(func) ? mlirLogicalResultSuccess()
+                                   : mlirLogicalResultFailure();
+}
+
+static intptr_t allocateDialects(MlirDialectHandle *out) {
+  (void)out;
+  return 0;
+}
+
+static const char noOptions;
+
+const UslPassInfo uslRvmAllocateTilesPass = {
+    .argument = "rvm-allocate-tiles",
+    .summary = "give each RVM tile buffer one of the 8 tile registers for "
+               "its live range (an error when more than 8 are live)",
+    .anchor = "func.func",
+    .defaults = &noOptions,
+    .run = runAllocate,
+    .dependentDialects = allocateDialects,
+};
+
+//===----------------------------------------------------------------------===//
+// Emission
+//===----------------------------------------------------------------------===//
+
+typedef struct ConvertOptions {
+  bool emulate;
+} ConvertOptions;
+
+static const ConvertOptions convertDefaults = {.emulate = false};
+
+static const UslOptionSpec convertOptions[] = {
+    {"emulate", USL_OPTION_BOOL, offsetof(ConvertOptions, emulate),
+     "call the RVM emulator (runtime/) instead of emitting the instructions",
+     0, 0},
+};
+
+static const char EXEC[] = "usl_rvm_exec";
+
+/* The register of a tile operand. */
+static unsigned registerOf(MlirValue tile) {
+  MlirOperation alloc = mlirOpResultGetOwner(tile);
+  MlirAttribute reg = mlirOperationGetAttributeByName(
+      alloc, mlirStringRefCreateFromCString(USL_RVM_REGISTER_ATTR));
+  return (unsigned)mlirIntegerAttrGetValueInt(reg);
+}
+
+static MlirValue build1(UslBuilder *b, const char *name, intptr_t n,
+                        const MlirValue *operands, MlirType type) {
+  return mlirOperationGetResult(
+      uslBuild(b, name, n, operands, 1, &type, 0, NULL, 0), 0);
+}
+
+static MlirValue indexConst(UslBuilder *b, int64_t v) {
+  return uslBuildIndexConstant(b, v);
+}
+
+/* The address of a window's first element and its row stride, in bytes, as
+ * index values. */
+static void addressAndStride(UslBuilder *b, MlirValue window, MlirValue *addr,
+                             MlirValue *stride) {
+  MlirType type = mlirValueGetType(window);
+  MlirType index = mlirIndexTypeGet(b->ctx);
+  intptr_t rank = mlirShapedTypeGetRank(type);
+  MlirType element = mlirShapedTypeGetElementType(type);
+  int64_t bytes = (mlirTypeIsAFloat(element) ? mlirFloatTypeGetWidth(element)
+                                             : mlirIntegerTypeGetWidth(element)) /
+                  8;
+  /* base, offset, sizes..., strides... */
+  MlirType *types = malloc((size_t)(2 + 2 * rank) * sizeof *types);
+  MlirType baseType =
+      mlirMemRefTypeGet(element, 0, NULL, mlirAttributeGetNull(),
+                        mlirMemRefTypeGetMemorySpace(type));
+  types[0] = baseType;
+  for (intptr_t i = 1; i < 2 + 2 * rank; ++i)
+    types[i] = index;
+  MlirOperation meta = uslBuild(b, "memref.extract_strided_metadata", 1,
+                                &window, 2 + 2 * rank, types, 0, NULL, 0);
+  free(types);
+  MlirValue base = build1(b, "memref.extract_aligned_pointer_as_index", 1,
+                          &window, index);
+  MlirValue size = indexConst(b, bytes);
+  MlirValue offsetBytes[2] = {mlirOperationGetResult(meta, 1), size};
+  MlirValue sum[2] = {base, build1(b, "arith.muli", 2, offsetBytes, index)};
+  *addr = build1(b, "arith.addi", 2, sum, index);
+  /* The row dimension: the one of size 4 before the last. */
+  intptr_t rowDim = 0;
+  for (intptr_t d = 0; d + 1 < rank; ++d)
+    if (mlirShapedTypeGetDimSize(type, d) != 1)
+      rowDim = d;
+  MlirValue strideBytes[2] = {mlirOperationGetResult(meta, 2 + rank + rowDim),
+                              size};
+  *stride = build1(b, "arith.muli", 2, strideBytes, index);
+}
+
+static void declareExec(MlirOperation module) {
+  MlirContext ctx = mlirOperationGetContext(module);
+  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
+  for (MlirOperation op = mlirBlockGetFirstOperation(body);
+       !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op)) {
+    MlirAttribute name = mlirOperationGetAttributeByName(
+        op, mlirStringRefCreateFromCString("sym_name"));
+    if (!mlirAttributeIsNull(name) &&
+        mlirStringRefEqual(mlirStringAttrGetValue(name),
+                           mlirStringRefCreateFromCString(EXEC)))
+      return;
+  }
+  MlirType i32 = mlirIntegerTypeGet(ctx, 32), i64 = mlirIntegerTypeGet(ctx, 64);
+  MlirType inputs[3] = {i32, i64, i64};
+  MlirType fnType = mlirFunctionTypeGet(ctx, 3, inputs, 0, NULL);
+  MlirNamedAttribute attrs[3] = {
+      uslNamedAttr(ctx, "sym_name",
+                   mlirStringAttrGet(ctx, mlirStringRefCreateFromCString(EXEC))),
+      uslNamedAttr(ctx, "function_type", mlirTypeAttrGet(fnType)),
+      uslNamedAttr(ctx, "sym_visibility",
+                   mlirStringAttrGet(ctx,
+                                     mlirStringRefCreateFromCString("private")))};
+  UslBuilder b = uslBuilderAtEnd(body, mlirLocationUnknownGet(ctx));
+  uslBuild(&b, "func.func", 0, NULL, 0, NULL, 3, attrs, 1);
+}
+
+static void emitCall(UslBuilder *b, uint32_t word, MlirValue addr,
+                     MlirValue stride) {
+  MlirType i32 = mlirIntegerTypeGet(b->ctx, 32);
+  MlirType i64 = mlirIntegerTypeGet(b->ctx, 64);
+  MlirNamedAttribute value =
+      uslNamedAttr(b->ctx, "value", mlirIntegerAttrGet(i32, (int32_t)word));
+  MlirValue args[3];
+  args[0] = mlirOperationGetResult(
+      uslBuild(b, "arith.constant", 0, NULL, 1, &i32, 1, &value, 0), 0);
+  MlirValue zero = indexConst(b, 0);
+  args[1] = build1(b, "arith.index_cast", 1,
+                   mlirValueIsNull(addr) ? &zero : &addr, i64);
+  args[2] = build1(b, "arith.index_cast", 1,
+                   mlirValueIsNull(stride) ? &zero : &stride, i64);
+  MlirNamedAttribute callee = uslNamedAttr(
+      b->ctx, "callee",
+      mlirFlatSymbolRefAttrGet(b->ctx, mlirStringRefCreateFromCString(EXEC)));
+  uslBuild(b, "func.call", 3, args, 0, NULL, 1, &callee, 0);
+}
+
+static void emitAsm(UslBuilder *b, const char *text, MlirValue addr,
+                    MlirValue stride) {
+  MlirContext ctx = b->ctx;
+  MlirType ptr = mlirLLVMPointerTypeGet(ctx, 0);
+  MlirValue operands[2];
+  intptr_t n = 0;
+  if (!mlirValueIsNull(addr)) {
+    /* XLEN-wide registers on riscv32 and riscv64 alike: pointers. */
+    MlirType i64 = mlirIntegerTypeGet(ctx, 64);
+    MlirValue a = build1(b, "arith.index_cast", 1, &addr, i64);
+    MlirValue s = build1(b, "arith.index_cast", 1, &stride, i64);
+    operands[n++] = build1(b, "llvm.inttoptr", 1, &a, ptr);
+    operands[n++] = build1(b, "llvm.inttoptr", 1, &s, ptr);
+  }
+  int32_t segments[1] = {(int32_t)n};
+  (void)segments;
+  MlirNamedAttribute attrs[3] = {
+      uslNamedAttr(ctx, "asm_string",
+                   mlirStringAttrGet(ctx, mlirStringRefCreateFromCString(text))),
+      uslNamedAttr(ctx, "constraints",
+                   mlirStringAttrGet(ctx, mlirStringRefCreateFromCString(
+                                              n ? "r,r,~{memory}"
+                                                : "~{memory}"))),
+      uslNamedAttr(ctx, "has_side_effects", mlirUnitAttrGet(ctx))};
+  uslBuild(b, "llvm.inline_asm", n, operands, 0, NULL, 3, attrs, 0);
+}
+
+static UslRvmOpcode opcodeOf(MlirOperation op) {
+  static const UslRvmOpcode codes[NUM_RVM_OPS] = {
+      USL_RVM_OP_MZERO,    USL_RVM_OP_MLD_W,   USL_RVM_OP_MST_W,
+      USL_RVM_OP_MMASA_W,  USL_RVM_OP_FMMACC_S, USL_RVM_OP_MMADA_H,
+      USL_RVM_OP_MMAQA_B};
+  for (int i = 0; i < NUM_RVM_OPS; ++i)
+    if (uslOpIs(op, rvmOps[i]))
+      return codes[i];
+  return USL_RVM_OP_COUNT;
+}
+
+static void convertOp(MlirOperation op, bool emulate) {
+  UslBuilder b = uslBuilderBefore(op);
+  UslRvmOpcode code = opcodeOf(op);
+  MlirValue addr = {NULL}, stride = {NULL};
+  uint32_t word;
+  char text[96];
+  if (code == USL_RVM_OP_MLD_W || code == USL_RVM_OP_MST_W) {
+    unsigned tile = registerOf(mlirOperationGetOperand(op, 0));
+    addressAndStride(&b, mlirOperationGetOperand(op, 1), &addr, &stride);
+    word = uslRvmEncodeMem(code, tile, 0, 0);
+    snprintf(text, sizeof text, ".insn r 0x2B, 0, 0x%02x, x%u, $0, $1",
+             uslRvmMemFunct7(code), uslRvmMemRd(tile));
+  } else {
+    word = code == USL_RVM_OP_MZERO
+               ? uslRvmEncodeMzero(registerOf(mlirOperationGetOperand(op, 0)))
+               : uslRvmEncodeMac(code,
+                                 registerOf(mlirOperationGetOperand(op, 0)),
+                                 registerOf(mlirOperationGetOperand(op, 1)),
+                                 registerOf(mlirOperationGetOperand(op, 2)));
+    snprintf(text, sizeof text, ".insn 4, 0x%08x", (unsigned)word);
+  }
+  if (emulate)
+    emitCall(&b, word, addr, stride);
+  else
+    emitAsm(&b, text, addr, stride);
+  mlirOperationDestroy(op);
+}
+
+static MlirLogicalResult runConvert(MlirOperation module, const void *opaque) {
+  const ConvertOptions *o = opaque;
+  const char *funcName[] = {"func.func"};
+  UslOpList funcs = {0};
+  uslCollectOps(module, funcName, 1, MlirWalkPreOrder, &funcs);
+  bool ok = true, any = false;
+  for (size_t f = 0; f < funcs.size && ok; ++f) {
+    UslOpList ops = {0};
+    uslCollectOps(funcs.ops[f], rvmOps, NUM_RVM_OPS, MlirWalkPreOrder, &ops);
+    if (ops.size && !uslRvmAllocateTiles(funcs.ops[f]))
+      ok = false;
+    for (size_t i = 0; i < ops.size && ok; ++i)
+      convertOp(ops.ops[i], o->emulate);
+    any = any || ops.size;
+    uslOpListFree(&ops);
+    /* The tile buffers live in registers only. */
+    const char *allocName[] = {USL_SLOOP_ALLOC};
+    UslOpList allocs = {0};
+    uslCollectOps(funcs.ops[f], allocName, 1, MlirWalkPreOrder, &allocs);
+    for (size_t i = 0; i < allocs.size && ok; ++i) {
+      MlirValue buffer = mlirOperationGetResult(allocs.ops[i], 0);
+      if (isTileBuffer(buffer) &&
+          mlirOpOperandIsNull(mlirValueGetFirstUse(buffer)))
+        mlirOperationDestroy(allocs.ops[i]);
+    }
+    uslOpListFree(&allocs);
+  }
+  uslOpListFree(&funcs);
+  if (ok && any && o->emulate)
+    declareExec(module);
+  return ok ? mlirLogicalResultSuccess() : mlirLogicalResultFailure();
+}
+
+static intptr_t convertDialects(MlirDialectHandle *out) {
+  out[0] = mlirGetDialectHandle__arith__();
+  out[1] = mlirGetDialectHandle__func__();
+  out[2] = mlirGetDialectHandle__llvm__();
+  out[3] = mlirGetDialectHandle__memref__();
+  return 4;
+}
+
+const UslPassInfo uslConvertRvmPass;
+
+MlirPass uslCreateConvertRvmPass(bool emulate) {
+  ConvertOptions o = {.emulate = emulate};
+  return uslCreatePass(&uslConvertRvmPass, &o);
+}
+
+const UslPassInfo uslConvertRvmPass = {
+    .argument = "convert-rvm",
+    .summary = "allocate tile registers and turn RVM ops into their "
+               "instruction words (inline assembly, or emulator calls with "
+               "emulate=true)",
+    .anchor = "builtin.module",
+    .options = convertOptions,
+    .numOptions = sizeof convertOptions / sizeof convertOptions[0],
+    .optionsSize = sizeof(ConvertOptions),
+    .defaults = &convertDefaults,
+    .run = runConvert,
+    .dependentDialects = convertDialects,
+};
