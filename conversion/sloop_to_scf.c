@@ -108,8 +108,7 @@ static bool checkSpaces(MlirOperation func) {
 // Unrolling
 //===----------------------------------------------------------------------===//
 
-/* Replaces an unroll loop by copies of its body, one per iteration. */
-static bool unrollLoop(MlirOperation loop) {
+bool uslExpandUnrollLoop(MlirOperation loop) {
   int64_t lb = 0, ub = 0, step = uslForGetStep(loop);
   uslForGetConstantBounds(loop, &lb, &ub); /* the verifier requires them */
   int64_t trips = ub > lb ? (ub - lb + step - 1) / step : 0;
@@ -462,7 +461,7 @@ static MlirLogicalResult run(MlirOperation func, const void *options) {
   bool ok = true;
   for (size_t i = 0; i < loops.size && ok; ++i)
     if (uslForGetKind(loops.ops[i]) == USL_LOOP_UNROLL)
-      ok = unrollLoop(loops.ops[i]);
+      ok = uslExpandUnrollLoop(loops.ops[i]);
   uslOpListFree(&loops);
   if (!ok)
     return mlirLogicalResultFailure();

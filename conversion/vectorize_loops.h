@@ -1,4 +1,4 @@
-/*===- vectorize_loops.h - vec loops become vector dialect ops -----------===*/
+/*===- vectorize_loops.h - vec and unroll loops expanded ----------------===*/
 
 #ifndef USL_CONVERSION_VECTORIZE_LOOPS_H
 #define USL_CONVERSION_VECTORIZE_LOOPS_H
@@ -11,5 +11,9 @@
  * at once, when its body is made of contiguous or uniform accesses, guards
  * and arithmetic; returns false and leaves the IR as it was otherwise. */
 bool uslVectorizeVecLoop(MlirOperation loop);
+
+/* Replaces an unroll loop by copies of its body, one per iteration
+ * (sloop_to_scf.c); false, with an error, past the iteration limit. */
+bool uslExpandUnrollLoop(MlirOperation loop);
 
 #endif

@@ -11,6 +11,7 @@
 #include "tmem/TmemDialect.h"
 
 #include "mlir-c/RegisterEverything.h"
+#include "mlir/CAPI/AffineMap.h"
 #include "mlir/CAPI/IR.h"
 #include "mlir/CAPI/Registration.h"
 
@@ -71,4 +72,25 @@ extern "C" bool uslAttributeIsATmemSpace(MlirAttribute attr) {
 extern "C" UslMemorySpace uslTmemSpaceAttrGetValue(MlirAttribute attr) {
   return static_cast<UslMemorySpace>(
       llvm::cast<usl::tmem::MemorySpaceAttr>(unwrap(attr)).getValue());
+}
+
+extern "C" MlirOperation uslWindowCreate(MlirLocation loc, MlirValue source,
+                                         MlirAffineMap offsets,
+                                         const MlirValue *offsetOperands,
+                                         intptr_t rank, const int64_t *sizes) {
+  mlir::MLIRContext *ctx = unwrap(loc)->getContext();
+  mlir::OpBuilder b(ctx);
+  llvm::ArrayRef<int64_t> sizeList(sizes, rank);
+  auto type = usl::tmem::WindowOp::inferWindowType(
+      llvm::cast<mlir::MemRefType>(unwrap(source).getType()), sizeList);
+  llvm::SmallVector<mlir::Value> operands;
+  mlir::AffineMap map = unwrap(offsets);
+  for (unsigned i = 0; i < map.getNumInputs(); ++i)
+    operands.push_back(unwrap(offsetOperands[i]));
+  mlir::OperationState state(unwrap(loc),
+                             usl::tmem::WindowOp::getOperationName());
+  usl::tmem::WindowOp::build(b, state, type, unwrap(source), operands,
+                             mlir::AffineMapAttr::get(map),
+                             b.getDenseI64ArrayAttr(sizeList));
+  return wrap(mlir::Operation::create(state));
 }

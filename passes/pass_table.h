@@ -7,6 +7,7 @@
 
 extern const UslPassInfo uslConvertSloopToScfPass; /* conversion/sloop_to_scf.c */
 extern const UslPassInfo uslLowerPipelinePass;     /* conversion/pipeline_to_sloop.c */
+extern const UslPassInfo uslLowerRvmPass;          /* conversion/lower_rvm.c */
 extern const UslPassInfo uslRvmAllocateTilesPass;  /* conversion/rvm_to_llvm.c */
 extern const UslPassInfo uslConvertRvmPass;        /* conversion/rvm_to_llvm.c */
 MlirPass uslCreateConvertRvmPass(bool emulate);

@@ -13,6 +13,7 @@
 static const UslPassInfo *const passes[] = {
     &uslLowerPipelinePass,
     &uslPartitionLoopsPass,
+    &uslLowerRvmPass,
     &uslRvmAllocateTilesPass,
     &uslConvertRvmPass,
     &uslConvertSloopToScfPass,

@@ -7,6 +7,7 @@
 #ifndef USL_TMEM_H
 #define USL_TMEM_H
 
+#include "mlir-c/AffineMap.h"
 #include "mlir-c/IR.h"
 
 #ifdef __cplusplus
@@ -36,6 +37,14 @@ UslMemorySpace uslTmemSpaceAttrGetValue(MlirAttribute attr);
 /* The space of a memref type: dram when it has none. Returns false for a
  * memory space that is not a tile-memory space. */
 bool uslMemRefTypeGetSpace(MlirType memref, UslMemorySpace *space);
+
+/* A tmem.window (not inserted anywhere) of `sizes` elements of `source` at
+ * `offsets` (one result per dimension) over `offsetOperands`; its type is
+ * derived from the source's. */
+MlirOperation uslWindowCreate(MlirLocation loc, MlirValue source,
+                              MlirAffineMap offsets,
+                              const MlirValue *offsetOperands, intptr_t rank,
+                              const int64_t *sizes);
 
 /* True when data in `space` lives in registers that only the target's
  * instructions may touch (rvm_tile, avx512). */
