@@ -655,16 +655,19 @@ static bool prepareTiles(MlirOperation func) {
   const char *forName[] = {USL_SLOOP_FOR};
   UslOpList loops = {0};
   uslCollectOps(func, forName, 1, MlirWalkPostOrder, &loops);
-  bool ok = true;
+  bool ok = true, expanded = false;
   for (size_t i = 0; i < loops.size && ok; ++i) {
     if (uslForGetKind(loops.ops[i]) != USL_LOOP_UNROLL)
       continue;
     bool tiles = false;
     mlirOperationWalk(loops.ops[i], findTileUse, &tiles, MlirWalkPreOrder);
     if (tiles)
-      ok = uslExpandUnrollLoop(loops.ops[i]);
+      ok = expanded = uslExpandUnrollLoop(loops.ops[i]);
   }
   uslOpListFree(&loops);
+  /* The copies' constant indices into the affine maps. */
+  if (ok && expanded)
+    ok = mlirLogicalResultIsSuccess(uslSimplify(func));
   const char *allocName[] = {USL_SLOOP_ALLOC};
   bool changed = true;
   while (ok && changed) {
