@@ -687,6 +687,29 @@ static bool prepareTiles(MlirOperation func) {
   return ok;
 }
 
+/* Index arithmetic the replaced nests and expanded loops no longer use. */
+static MlirWalkResult collectPure(MlirOperation op, void *userData) {
+  if (uslIsPureArithmetic(op))
+    uslOpListPush(userData, op);
+  return MlirWalkResultAdvance;
+}
+
+static void dropDeadArithmetic(MlirOperation func) {
+  UslOpList ops = {0};
+  mlirOperationWalk(func, collectPure, &ops, MlirWalkPostOrder);
+  /* Users come after definitions: newest first frees whole chains. */
+  for (size_t i = ops.size; i-- > 0;) {
+    MlirOperation op = ops.ops[i];
+    bool used = false;
+    for (intptr_t r = 0; r < mlirOperationGetNumResults(op) && !used; ++r)
+      used = !mlirOpOperandIsNull(
+          mlirValueGetFirstUse(mlirOperationGetResult(op, r)));
+    if (!used)
+      mlirOperationDestroy(op);
+  }
+  uslOpListFree(&ops);
+}
+
 //===----------------------------------------------------------------------===//
 // The pass
 //===----------------------------------------------------------------------===//
@@ -744,6 +767,8 @@ static MlirLogicalResult run(MlirOperation module, const void *opaque) {
         }
       uslOpListFree(&loops);
     }
+    if (ok)
+      dropDeadArithmetic(funcs.ops[f]);
     if (ok)
       ok = uslRvmAllocateTiles(funcs.ops[f]);
   }

@@ -445,6 +445,34 @@ static void stripFunctionType(MlirOperation func) {
   free(out);
 }
 
+/* Arguments' sloop.name attributes name buffers for directives only. */
+static void dropArgumentNames(MlirOperation func) {
+  MlirStringRef attrName = mlirStringRefCreateFromCString("arg_attrs");
+  MlirAttribute all = mlirOperationGetAttributeByName(func, attrName);
+  if (mlirAttributeIsNull(all) || !mlirAttributeIsAArray(all))
+    return;
+  MlirContext ctx = mlirOperationGetContext(func);
+  intptr_t n = mlirArrayAttrGetNumElements(all);
+  MlirAttribute *dicts = malloc((size_t)(n ? n : 1) * sizeof *dicts);
+  for (intptr_t i = 0; i < n; ++i) {
+    MlirAttribute d = mlirArrayAttrGetElement(all, i);
+    intptr_t m = mlirDictionaryAttrGetNumElements(d);
+    MlirNamedAttribute *kept = malloc((size_t)(m ? m : 1) * sizeof *kept);
+    intptr_t k = 0;
+    for (intptr_t j = 0; j < m; ++j) {
+      MlirNamedAttribute a = mlirDictionaryAttrGetElement(d, j);
+      if (!mlirStringRefEqual(mlirIdentifierStr(a.name),
+                              mlirStringRefCreateFromCString("sloop.name")))
+        kept[k++] = a;
+    }
+    dicts[i] = mlirDictionaryAttrGet(ctx, k, kept);
+    free(kept);
+  }
+  mlirOperationSetAttributeByName(func, attrName,
+                                  mlirArrayAttrGet(ctx, n, dicts));
+  free(dicts);
+}
+
 //===----------------------------------------------------------------------===//
 // The pass
 //===----------------------------------------------------------------------===//
@@ -498,6 +526,7 @@ static MlirLogicalResult run(MlirOperation func, const void *options) {
 
   mlirOperationWalk(func, stripOp, NULL, MlirWalkPreOrder);
   stripFunctionType(func);
+  dropArgumentNames(func);
   return mlirLogicalResultSuccess();
 }
 

@@ -31,6 +31,11 @@ void conv1d_case_study(const int32_t *data, const int32_t *kernels,
   conv1d_ref(4, 16, 16, 4, data, kernels, out);
 }
 
+/* The benchmark sizes: IC = 64, N = 4096, OC = 64, W = 4. */
+void conv1d_large(const int32_t *data, const int32_t *kernels, int32_t *out) {
+  conv1d_ref(64, 4096, 64, 4, data, kernels, out);
+}
+
 /* The seed's 3x3 blur over a W x H image (coordinate x is the first index),
  * edges clamped, in uint16 arithmetic as written (sums wrap, then / 3). */
 void blur_u16_ref(int64_t W, int64_t H, const uint16_t *in, uint16_t *out) {
