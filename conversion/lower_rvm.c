@@ -147,9 +147,12 @@ static void libraryFree(Library *lib) {
   *lib = (Library){0};
 }
 
+/* Adds the instructions of `text`, or of the file `path` when it is given. */
 static bool libraryAdd(Library *lib, MlirContext ctx, MlirStringRef text,
-                       const char *what) {
-  MlirModule m = mlirModuleCreateParse(ctx, text);
+                       const char *path, const char *what) {
+  MlirModule m =
+      path ? mlirModuleCreateParseFromFile(ctx, mlirStringRefCreateFromCString(path))
+           : mlirModuleCreateParse(ctx, text);
   if (mlirModuleIsNull(m)) {
     uslEmitErrorf(mlirLocationUnknownGet(ctx),
                   "cannot parse the instruction library %s", what);
@@ -166,24 +169,6 @@ static bool libraryAdd(Library *lib, MlirContext ctx, MlirStringRef text,
       return false;
     ++lib->size;
   }
-  return true;
-}
-
-static bool readFile(const char *path, char **out) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return false;
-  size_t cap = 4096, n = 0;
-  char *text = malloc(cap);
-  size_t got;
-  while ((got = fread(text + n, 1, cap - n - 1, f)) > 0) {
-    n += got;
-    if (n + 1 == cap)
-      text = realloc(text, cap *= 2);
-  }
-  fclose(f);
-  text[n] = 0;
-  *out = text;
   return true;
 }
 
@@ -731,18 +716,18 @@ static MlirLogicalResult run(MlirOperation module, const void *opaque) {
   Library lib = {0};
   bool ok = libraryAdd(&lib, ctx,
                        mlirStringRefCreateFromCString(uslRvmInstructionLibrary),
-                       "instructions/rvm.mlir");
+                       NULL, "instructions/rvm.mlir");
   if (ok && o->library[0]) {
-    char *text;
-    if (!readFile(o->library, &text)) {
+    FILE *f = fopen(o->library, "rb");
+    if (!f) {
       uslEmitErrorf(mlirOperationGetLocation(module),
                     "'lower-rvm': cannot read the instruction library '%s'",
                     o->library);
       ok = false;
     } else {
-      ok = libraryAdd(&lib, ctx, mlirStringRefCreateFromCString(text),
+      fclose(f);
+      ok = libraryAdd(&lib, ctx, (MlirStringRef){NULL, 0}, o->library,
                       o->library);
-      free(text);
     }
   }
   const char *funcName[] = {"func.func"};

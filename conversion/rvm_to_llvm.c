@@ -113,27 +113,44 @@ bool uslRvmAllocateTiles(MlirOperation func) {
   Numbering n = {{0}};
   mlirOperationWalk(func, number, &n, MlirWalkPreOrder);
   bool ok = true;
+  /* The first access to a tile, in program order, that is not an RVM
+   * instruction. */
+  size_t bad = SIZE_MAX;
+  MlirOperation badAlloc = {NULL};
+  for (size_t i = 0; i < allocs.size; ++i) {
+    MlirValue buffer = mlirOperationGetResult(allocs.ops[i], 0);
+    if (!isTileBuffer(buffer))
+      continue;
+    for (MlirOpOperand use = mlirValueGetFirstUse(buffer);
+         !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use)) {
+      MlirOperation user = mlirOpOperandGetOwner(use);
+      size_t at = indexOf(&n, user);
+      if (!isRvmOp(user) && at < bad) {
+        bad = at;
+        badAlloc = allocs.ops[i];
+      }
+    }
+  }
+  if (bad != SIZE_MAX) {
+    char name[64];
+    tileName(badAlloc, name, sizeof name);
+    MlirOperation user = n.ops.ops[bad];
+    MlirStringRef s = mlirIdentifierStr(mlirOperationGetName(user));
+    uslEmitErrorf(mlirOperationGetLocation(user),
+                  "buffer '%s' lives in RVM tile registers: only RVM "
+                  "instructions may access it, not %.*s",
+                  name, (int)s.length, s.data);
+    ok = false;
+  }
   for (size_t i = 0; i < allocs.size && ok; ++i) {
     MlirOperation alloc = allocs.ops[i];
     MlirValue buffer = mlirOperationGetResult(alloc, 0);
     if (!isTileBuffer(buffer))
       continue;
-    char name[64];
-    tileName(alloc, name, sizeof name);
     Tile t = {.alloc = alloc, .start = SIZE_MAX, .end = 0, .reg = -1};
     for (MlirOpOperand use = mlirValueGetFirstUse(buffer);
-         ok && !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use)) {
+         !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use)) {
       MlirOperation user = mlirOpOperandGetOwner(use);
-      if (!isRvmOp(user)) {
-        MlirIdentifier opName = mlirOperationGetName(user);
-        MlirStringRef s = mlirIdentifierStr(opName);
-        uslEmitErrorf(mlirOperationGetLocation(user),
-                      "buffer '%s' lives in RVM tile registers: only RVM "
-                      "instructions may access it, not %.*s",
-                      name, (int)s.length, s.data);
-        ok = false;
-        break;
-      }
       size_t at = indexOf(&n, user);
       t.start = at < t.start ? at : t.start;
       t.end = at > t.end ? at : t.end;
