@@ -672,9 +672,59 @@ static bool prepareTiles(MlirOperation func) {
   return ok;
 }
 
-/* Index arithmetic the replaced nests and expanded loops no longer use. */
+/* A tile load or zeroing that the next instruction on the same tile
+ * overwrites entirely, with nothing reading the tile in between, is dead:
+ * staging copies in what the program then zeroes. */
+static bool overwritesTile(MlirOperation op, MlirValue tile) {
+  return (uslOpIs(op, USL_RVM_MZERO) || uslOpIs(op, USL_RVM_MLD)) &&
+         mlirValueEqual(mlirOperationGetOperand(op, 0), tile);
+}
+
+static MlirWalkResult collectTileWrites(MlirOperation op, void *userData) {
+  if (uslOpIs(op, USL_RVM_MZERO) || uslOpIs(op, USL_RVM_MLD))
+    uslOpListPush(userData, op);
+  return MlirWalkResultAdvance;
+}
+
+static bool usesValue(MlirOperation op, MlirValue v) {
+  for (intptr_t i = 0; i < mlirOperationGetNumOperands(op); ++i)
+    if (mlirValueEqual(mlirOperationGetOperand(op, i), v))
+      return true;
+  bool nested = false;
+  for (intptr_t r = 0; r < mlirOperationGetNumRegions(op) && !nested; ++r)
+    for (MlirBlock b = mlirRegionGetFirstBlock(mlirOperationGetRegion(op, r));
+         !mlirBlockIsNull(b) && !nested; b = mlirBlockGetNextInRegion(b))
+      for (MlirOperation o = mlirBlockGetFirstOperation(b);
+           !mlirOperationIsNull(o) && !nested; o = mlirOperationGetNextInBlock(o))
+        nested = usesValue(o, v);
+  return nested;
+}
+
+static void dropDeadTileWrites(MlirOperation func) {
+  UslOpList writes = {0};
+  mlirOperationWalk(func, collectTileWrites, &writes, MlirWalkPreOrder);
+  for (size_t i = 0; i < writes.size; ++i) {
+    MlirOperation w = writes.ops[i];
+    MlirValue tile = mlirOperationGetOperand(w, 0);
+    for (MlirOperation o = mlirOperationGetNextInBlock(w);
+         !mlirOperationIsNull(o); o = mlirOperationGetNextInBlock(o)) {
+      if (overwritesTile(o, tile) &&
+          !(uslOpIs(o, USL_RVM_MLD) &&
+            mlirValueEqual(mlirOperationGetOperand(o, 1), tile))) {
+        mlirOperationDestroy(w);
+        break;
+      }
+      if (usesValue(o, tile))
+        break;
+    }
+  }
+  uslOpListFree(&writes);
+}
+
+/* Index arithmetic and windows the replaced nests, expanded loops and
+ * dropped instructions no longer use. */
 static MlirWalkResult collectPure(MlirOperation op, void *userData) {
-  if (uslIsPureArithmetic(op))
+  if (uslIsPureArithmetic(op) || uslOpIs(op, USL_TMEM_WINDOW))
     uslOpListPush(userData, op);
   return MlirWalkResultAdvance;
 }
@@ -752,8 +802,10 @@ static MlirLogicalResult run(MlirOperation module, const void *opaque) {
         }
       uslOpListFree(&loops);
     }
-    if (ok)
+    if (ok) {
+      dropDeadTileWrites(funcs.ops[f]);
       dropDeadArithmetic(funcs.ops[f]);
+    }
     if (ok)
       ok = uslRvmAllocateTiles(funcs.ops[f]);
   }

@@ -36,5 +36,6 @@ extern const UslPassInfo uslLiftScopePass;
 extern const UslPassInfo uslRemoveLoopPass;
 extern const UslPassInfo uslUnrollBufferPass;
 extern const UslPassInfo uslReuseBufferPass;
+extern const UslPassInfo uslRearrangeDimPass;
 
 #endif

@@ -39,6 +39,7 @@ static const UslPassInfo *const passes[] = {
     &uslRemoveLoopPass,
     &uslUnrollBufferPass,
     &uslReuseBufferPass,
+    &uslRearrangeDimPass,
 };
 
 const UslPassInfo *const *uslGetPasses(size_t *count) {

@@ -85,6 +85,11 @@ MlirLogicalResult uslExpandDim(MlirOperation alloc, int64_t size,
  * with a constant, into one buffer per index. */
 MlirLogicalResult uslUnrollBuffer(MlirOperation alloc, int64_t dim);
 
+/* Permutes the dimensions of a buffer of the function's own: dimension d
+ * of the new buffer is dimension order[d] of the old one (n = its rank). */
+MlirLogicalResult uslRearrangeDim(MlirOperation alloc, const int64_t *order,
+                                  int n);
+
 /* Replaces the buffer of `alloc` by the earlier buffer of `dead` (same type,
  * same block, no use after `alloc`). */
 MlirLogicalResult uslReuseBuffer(MlirOperation alloc, MlirOperation dead);

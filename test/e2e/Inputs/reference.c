@@ -36,6 +36,27 @@ void conv1d_large(const int32_t *data, const int32_t *kernels, int32_t *out) {
   conv1d_ref(64, 4096, 64, 4, data, kernels, out);
 }
 
+/* C = A B for the RVM matmul example: M = 16, K = 12, N = 8. */
+void matmul_i32_16x12x8(const int32_t *A, const int32_t *B, int32_t *C) {
+  for (int i = 0; i < 16; ++i)
+    for (int j = 0; j < 8; ++j) {
+      int32_t s = 0;
+      for (int k = 0; k < 12; ++k)
+        s += A[i * 12 + k] * B[k * 8 + j];
+      C[i * 8 + j] = s;
+    }
+}
+
+void matmul_f32_16x12x8(const float *A, const float *B, float *C) {
+  for (int i = 0; i < 16; ++i)
+    for (int j = 0; j < 8; ++j) {
+      float s = 0;
+      for (int k = 0; k < 12; ++k)
+        s += A[i * 12 + k] * B[k * 8 + j];
+      C[i * 8 + j] = s;
+    }
+}
+
 /* The seed's 3x3 blur over a W x H image (coordinate x is the first index),
  * edges clamped, in uint16 arithmetic as written (sums wrap, then / 3). */
 void blur_u16_ref(int64_t W, int64_t H, const uint16_t *in, uint16_t *out) {
