@@ -31,6 +31,12 @@ void conv1d_case_study(const int32_t *data, const int32_t *kernels,
   conv1d_ref(4, 16, 16, 4, data, kernels, out);
 }
 
+/* Sizes that leave remainders: IC = 4, N = 18, OC = 20, W = 4. */
+void conv1d_remainders(const int32_t *data, const int32_t *kernels,
+                       int32_t *out) {
+  conv1d_ref(4, 18, 20, 4, data, kernels, out);
+}
+
 /* The benchmark sizes: IC = 64, N = 4096, OC = 64, W = 4. */
 void conv1d_large(const int32_t *data, const int32_t *kernels, int32_t *out) {
   conv1d_ref(64, 4096, 64, 4, data, kernels, out);
