@@ -379,6 +379,16 @@ static bool bind(Match *m, MlirValue p, MlirValue f) {
   return true;
 }
 
+/* Index arithmetic: pure ops whose results are all of index type. */
+static bool isAddressArithmetic(MlirOperation op) {
+  if (!uslIsPureArithmetic(op) || mlirOperationGetNumResults(op) == 0)
+    return false;
+  for (intptr_t i = 0; i < mlirOperationGetNumResults(op); ++i)
+    if (!mlirTypeIsAIndex(mlirValueGetType(mlirOperationGetResult(op, i))))
+      return false;
+  return true;
+}
+
 static bool isCommutative(MlirOperation op) {
   static const char *const names[] = {
       "arith.addi", "arith.muli", "arith.addf", "arith.mulf", "arith.andi",
@@ -474,7 +484,8 @@ static bool matchValue(Match *m, MlirValue p, MlirValue f) {
       return mlirValueEqual(m->to[i], f);
   if (!bind(m, p, f) || !matchOp(m, pop, fop))
     return false;
-  ++m->usedOps;
+  if (!isAddressArithmetic(fop))
+    ++m->usedOps;
   return true;
 }
 
@@ -505,7 +516,7 @@ static bool nestOf(MlirOperation loop, int depth, MlirOperation *loops,
   return true;
 }
 
-/* Tries `in` on the nest at `loop`, with its loops in the order `perm`. */
+/* Tries `in` on the nest at `loop`, with its loops in every order. */
 static bool tryMatch(const Instruction *in, MlirOperation loop, Match *m) {
   MlirOperation loops[MAX_DEPTH];
   int64_t lbs[MAX_DEPTH], trips[MAX_DEPTH];
@@ -518,7 +529,8 @@ static bool tryMatch(const Instruction *in, MlirOperation loop, Match *m) {
   MlirOperation terminator = mlirBlockGetTerminator(body);
   for (MlirOperation o = mlirBlockGetFirstOperation(body);
        !mlirOperationEqual(o, terminator); o = mlirOperationGetNextInBlock(o)) {
-    if (uslOpIs(o, "arith.constant")) /* matched by value */
+    /* Constants match by value, index arithmetic through the indices. */
+    if (uslOpIs(o, "arith.constant") || isAddressArithmetic(o))
       continue;
     ++numOps;
     if (uslOpIs(o, USL_SLOOP_STORE) || uslOpIs(o, USL_SLOOP_REDUCE)) {

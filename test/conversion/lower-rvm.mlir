@@ -111,3 +111,24 @@ func.func @kernel_window(%K: memref<16x4x4xf32>, %O: memref<4x4xf32>) {
   return
 }
 
+
+// -----
+
+// Tests that index arithmetic in the nest's body (here an affine.apply)
+// is read through the indices, not matched as part of the computation.
+// CHECK-LABEL: func @index_ops
+// CHECK: %[[W:.*]] = tmem.window %{{.*}}[%{{.*}} + 1, 0] [4, 4] : memref<9x4xi32>
+// CHECK-NEXT: rvm.mld.w %t, %[[W]]
+func.func @index_ops(%A: memref<9x4xi32>, %o: index) {
+  %t = sloop.alloc : memref<4x4xi32, #tmem.space<rvm_tile>>
+  sloop.for %x = 0 to 4 {
+    sloop.for %y = 0 to 4 {
+      %r = affine.apply affine_map<(d0, d1) -> (d0 + d1 + 1)>(%o, %x)
+      %v = sloop.load %A[%r, %y] : memref<9x4xi32>
+      sloop.store %v, %t[%x, %y] : memref<4x4xi32, #tmem.space<rvm_tile>>
+    }
+  }
+  %w = tmem.window %A[0, 0] [4, 4] : memref<9x4xi32>
+  rvm.mst.w %t, %w : memref<4x4xi32, #tmem.space<rvm_tile>>, memref<4x4xi32, strided<[4, 1], offset: ?>>
+  return
+}
