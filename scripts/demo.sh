@@ -2,8 +2,9 @@
 # The main job on the bundled examples: an algorithm in scheduled loops, a
 # schedule applied one checked directive at a time, an illegal step refused,
 # JIT runs of each schedule against the plain program (or C) on the same
-# seeded data with timings side by side, the RVM blog's conv1d schedule, and
-# objects for x86-64 and RISC-V. Usage: scripts/demo.sh [BUILD/bin]
+# seeded data with timings side by side, the RVM blog's conv1d schedule with
+# its instructions selected and run on the RVM emulator, and objects for
+# x86-64 and RISC-V. Usage: scripts/demo.sh [BUILD/bin]
 set -euo pipefail
 bin=${1:-build/bin}
 cd "$(dirname "$0")/.."
@@ -30,15 +31,17 @@ step "4. JIT: the scheduled matmul vs the plain one on the same seeded inputs"
 "$bin/usl-run" "$tmp/matmul.mlir" -e matmul_scheduled --compare=matmul \
   --args=512x512,512x512,512x512 --openmp --bench=5
 
-step "5. conv1d on RVM: the blog's schedule, 35 checked directives (examples/conv1d-rvm.schedule)"
+step "5. conv1d on RVM: the blog's schedule as checked directives, then instruction selection"
 scripts/apply-schedule.sh examples/conv1d-rvm.schedule examples/conv1d-rvm.mlir \
-  > "$tmp/conv1d.mlir"
-grep -E 'sloop\.(for|alloc)' "$tmp/conv1d.mlir" | sed 's/^/  /'
+  | "$bin/usl-opt" --lower-rvm -o "$tmp/conv1d.mlir"
+grep -E 'sloop\.for|rvm\.' "$tmp/conv1d.mlir" | sed -E 's/ : memref.*//; s/^/  /'
 clang-22 -O1 -shared -fPIC test/e2e/Inputs/reference.c -o "$tmp/reference.so"
-sed -e 's/, #tmem.space<rvm_tile>//g' "$tmp/conv1d.mlir" > "$tmp/conv1d-dram.mlir"
-echo "  (tiles moved back to dram until RVM instructions are selected)"
-"$bin/usl-run" "$tmp/conv1d-dram.mlir" -e conv1d --exact \
+echo "  (run on the RVM emulator, against plain C)"
+"$bin/usl-run" "$tmp/conv1d.mlir" -e conv1d --exact --rvm-counts \
   --reference="$tmp/reference.so:conv1d_case_study"
+"$bin/uslc" "$tmp/conv1d.mlir" --target=riscv32 -o "$tmp/conv1d-rvm.rv32.o"
+printf '  RVM instruction words in the riscv32 object: '
+llvm-objdump-22 -d "$tmp/conv1d-rvm.rv32.o" | grep -cE '2b[[:space:]]+<unknown>' || true
 
 step "6. usl-translate --openmp: LLVM IR, the par loop forked onto OpenMP threads"
 "$bin/usl-translate" --openmp "$tmp/matmul.mlir" -o "$tmp/matmul.ll"
