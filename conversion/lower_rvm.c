@@ -458,7 +458,7 @@ static bool matchOp(Match *m, MlirOperation p, MlirOperation f) {
   return ok;
 }
 
-/* Whether `op` is the constant op defining a value of the same constant. */
+/* The value attribute of the arith.constant defining `v`, or a null one. */
 static MlirAttribute constantOf(MlirValue v) {
   if (!mlirValueIsAOpResult(v) ||
       !uslOpIs(mlirOpResultGetOwner(v), "arith.constant"))
