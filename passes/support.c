@@ -291,7 +291,10 @@ static bool isSafeDivisor(MlirValue v) {
       def, mlirStringRefCreateFromCString("value"));
   if (!mlirAttributeIsAInteger(value))
     return false;
-  int64_t c = mlirIntegerAttrGetValueSInt(value);
+  MlirType type = mlirAttributeGetType(value);
+  if (mlirTypeIsAInteger(type) && mlirIntegerTypeGetWidth(type) > 64)
+    return false;
+  int64_t c = mlirIntegerAttrGetValueInt(value); /* sign-extended */
   return c != 0 && c != -1;
 }
 
