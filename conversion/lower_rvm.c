@@ -27,6 +27,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "../passes/directive.h"
 #include "../passes/linear.h"
 #include "../passes/pass_table.h"
 #include "../passes/support.h"
@@ -758,6 +759,205 @@ static void dropDeadArithmetic(MlirOperation func) {
 }
 
 //===----------------------------------------------------------------------===//
+// The default schedule
+//===----------------------------------------------------------------------===//
+
+/* Whether access `op` indexes exactly with the variables of `a`, `b`. */
+static bool indexedBy(MlirOperation op, MlirOperation a, MlirOperation b) {
+  MlirAffineMap map = uslAccessGetMap(op);
+  if (mlirAffineMapGetNumResults(map) != 2)
+    return false;
+  MlirOperation loops[2] = {a, b};
+  for (intptr_t d = 0; d < 2; ++d) {
+    MlirAffineExpr e = mlirAffineMapGetResult(map, d);
+    if (!mlirAffineExprIsADim(e) ||
+        !mlirValueEqual(mlirOperationGetOperand(
+                            op, uslAccessGetFirstIndex(op) +
+                                    mlirAffineDimExprGetPosition(e)),
+                        uslForGetInductionVar(loops[d])))
+      return false;
+  }
+  return true;
+}
+
+static bool loopNamed(MlirOperation func, const char *name) {
+  const char *forName[] = {USL_SLOOP_FOR};
+  UslOpList loops = {0};
+  uslCollectOps(func, forName, 1, MlirWalkPreOrder, &loops);
+  bool found = false;
+  for (size_t i = 0; i < loops.size && !found; ++i) {
+    MlirStringRef n = uslForGetName(loops.ops[i]);
+    found = n.length == strlen(name) && !memcmp(n.data, name, n.length);
+  }
+  uslOpListFree(&loops);
+  return found;
+}
+
+static bool bufferNamed(MlirOperation func, const char *name) {
+  const char *allocName[] = {USL_SLOOP_ALLOC};
+  UslOpList allocs = {0};
+  uslCollectOps(func, allocName, 1, MlirWalkPreOrder, &allocs);
+  bool found = false;
+  for (size_t i = 0; i < allocs.size && !found; ++i) {
+    MlirStringRef n = uslAllocGetName(allocs.ops[i]);
+    found = n.length == strlen(name) && !memcmp(n.data, name, n.length);
+  }
+  uslOpListFree(&allocs);
+  return found;
+}
+
+/* A matmul-like nest at `i`: for i { for j { C[i,j] = 0; for k {
+ * C[i,j] += A[i,k] * B[k,j] } } } over i32 or f32, trip counts multiples
+ * of 4, loops from 0; its loops and buffers' names in `names`. */
+static bool matmulLike(MlirOperation i, char names[6][USL_MAX_STRING_OPTION]) {
+  MlirOperation j, k;
+  int64_t lb, ub;
+  MlirBlock bi = uslForGetBody(i);
+  j = mlirBlockGetFirstOperation(bi);
+  if (!uslOpIs(j, USL_SLOOP_FOR) ||
+      !mlirOperationEqual(mlirOperationGetNextInBlock(j),
+                          mlirBlockGetTerminator(bi)))
+    return false;
+  MlirBlock bj = uslForGetBody(j);
+  MlirOperation init = mlirBlockGetFirstOperation(bj);
+  if (!uslOpIs(init, USL_SLOOP_STORE))
+    return false;
+  k = mlirOperationGetNextInBlock(init);
+  if (!uslOpIs(k, USL_SLOOP_FOR) ||
+      !mlirOperationEqual(mlirOperationGetNextInBlock(k),
+                          mlirBlockGetTerminator(bj)))
+    return false;
+  MlirOperation loops[3] = {i, j, k};
+  for (int l = 0; l < 3; ++l)
+    if (!uslForGetConstantBounds(loops[l], &lb, &ub) || lb != 0 || ub % 4 ||
+        uslForGetStep(loops[l]) != 1 || uslForGetKind(loops[l]) != USL_LOOP_SEQ)
+      return false;
+  /* The body, in this order: load A, load B, multiply, accumulate. */
+  MlirBlock bk = uslForGetBody(k);
+  MlirOperation la = mlirBlockGetFirstOperation(bk);
+  MlirOperation lb2 = mlirOperationIsNull(la) ? la : mlirOperationGetNextInBlock(la);
+  MlirOperation mul = mlirOperationIsNull(lb2) ? lb2 : mlirOperationGetNextInBlock(lb2);
+  MlirOperation acc = mlirOperationIsNull(mul) ? mul : mlirOperationGetNextInBlock(mul);
+  if (mlirOperationIsNull(acc) || !uslOpIs(la, USL_SLOOP_LOAD) ||
+      !uslOpIs(lb2, USL_SLOOP_LOAD) ||
+      !(uslOpIs(mul, "arith.muli") || uslOpIs(mul, "arith.mulf")) ||
+      !uslOpIs(acc, USL_SLOOP_REDUCE) || uslReduceGetKind(acc) != USL_REDUCE_ADD ||
+      !mlirOperationEqual(mlirOperationGetNextInBlock(acc),
+                          mlirBlockGetTerminator(bk)))
+    return false;
+  MlirType t = mlirValueGetType(mlirOperationGetResult(mul, 0));
+  bool i32 = mlirTypeIsAInteger(t) && mlirIntegerTypeGetWidth(t) == 32;
+  if (!i32 && !mlirTypeIsAF32(t))
+    return false;
+  MlirValue c = uslAccessGetMemRef(acc);
+  MlirValue zero = mlirOperationGetOperand(init, 0);
+  MlirAttribute z = constantOf(zero);
+  if (!mlirValueEqual(uslAccessGetMemRef(init), c) || mlirAttributeIsNull(z) ||
+      !indexedBy(init, i, j) || !indexedBy(acc, i, j) ||
+      !indexedBy(la, i, k) || !indexedBy(lb2, k, j) ||
+      !mlirValueEqual(mlirOperationGetOperand(mul, 0),
+                      mlirOperationGetResult(la, 0)) ||
+      !mlirValueEqual(mlirOperationGetOperand(mul, 1),
+                      mlirOperationGetResult(lb2, 0)) ||
+      !mlirValueEqual(mlirOperationGetOperand(acc, 0),
+                      mlirOperationGetResult(mul, 0)))
+    return false;
+  bool isZero = i32 ? mlirIntegerAttrGetValueInt(z) == 0
+                    : mlirFloatAttrGetValueDouble(z) == 0.0;
+  if (!isZero)
+    return false;
+  MlirValue buffers[3] = {uslAccessGetMemRef(la), uslAccessGetMemRef(lb2), c};
+  for (int l = 0; l < 3; ++l)
+    uslLoopName(loops[l], names[l], USL_MAX_STRING_OPTION);
+  for (int b = 0; b < 3; ++b) {
+    UslMemorySpace space;
+    if (!uslMemRefTypeGetSpace(mlirValueGetType(buffers[b]), &space) ||
+        uslMemorySpaceIsRegister(space))
+      return false;
+    uslBufferName(buffers[b], names[3 + b], USL_MAX_STRING_OPTION);
+  }
+  return true;
+}
+
+/* The schedule examples/matmul-rvm.schedule applies, for the nest at `i`:
+ * 4x4 blocks of C accumulated in a tile, per step of 4 in k the tile of A
+ * loaded and the tile of B stored transposed then loaded. Applied only when
+ * the names it introduces are free (true without a change otherwise); false
+ * when a step fails, with its error. */
+static bool scheduleMatmul(MlirOperation module, MlirOperation func,
+                           MlirOperation i) {
+  char n[6][USL_MAX_STRING_OPTION];
+  if (!matmulLike(i, n))
+    return true;
+  const char *I = n[0], *J = n[1], *K = n[2], *A = n[3], *B = n[4], *C = n[5];
+  char derived[6][USL_MAX_STRING_OPTION + 2];
+  const char *bases[6] = {I, I, J, J, K, K};
+  for (int d = 0; d < 6; ++d) {
+    snprintf(derived[d], sizeof derived[d], "%s%s", bases[d],
+             d % 2 ? "i" : "o");
+    if (loopNamed(func, derived[d]))
+      return true;
+  }
+  if (bufferNamed(func, "acc") || bufferNamed(func, "a_tile") ||
+      bufferNamed(func, "b_tile") || bufferNamed(func, "b_reg"))
+    return true;
+  char steps[16][3 * USL_MAX_STRING_OPTION];
+  int count = 0;
+#define STEP(...) snprintf(steps[count++], sizeof steps[0], __VA_ARGS__)
+  STEP("tile loops=%s,%s sizes=4,4 tail=perfect", I, J);
+  STEP("fission loop=%si after=1", J);
+  STEP("fission loop=%si after=1", I);
+  STEP("reorder loop=%si occurrence=1", J);
+  STEP("reorder loop=%si occurrence=1", I);
+  STEP("split loop=%s factor=4 tail=perfect", K);
+  STEP("stage-mem loop=%so body=true buffer=%s into=acc", J, C);
+  STEP("stage-mem loop=%so body=true buffer=%s into=a_tile", K, A);
+  STEP("stage-mem loop=%so body=true buffer=%s into=b_tile", K, B);
+  STEP("rearrange-dim buffer=b_tile order=1,0");
+  STEP("stage-mem loop=%si buffer=b_tile into=b_reg", K);
+  STEP("set-memory buffer=acc memory=rvm_tile");
+  STEP("set-memory buffer=a_tile memory=rvm_tile");
+  STEP("set-memory buffer=b_reg memory=rvm_tile");
+#undef STEP
+  for (int s = 0; s < count; ++s)
+    if (mlirLogicalResultIsFailure(uslApplyDirectiveText(module, func, steps[s])))
+      return false;
+  return true;
+}
+
+static MlirWalkResult findTile(MlirOperation op, void *userData) {
+  for (intptr_t r = 0; r < mlirOperationGetNumResults(op); ++r)
+    if (isTile(mlirValueGetType(mlirOperationGetResult(op, r)))) {
+      *(bool *)userData = true;
+      return MlirWalkResultInterrupt;
+    }
+  return MlirWalkResultAdvance;
+}
+
+/* A function with no tile yet gets the default: its first matmul-like nest
+ * scheduled onto the tiles (the directives rename its loops, so one per
+ * function). A step that fails is an error. */
+static bool applyDefault(MlirOperation module, MlirOperation func) {
+  bool tiles = false;
+  mlirOperationWalk(func, findTile, &tiles, MlirWalkPreOrder);
+  if (tiles)
+    return true;
+  const char *forName[] = {USL_SLOOP_FOR};
+  UslOpList loops = {0};
+  uslCollectOps(func, forName, 1, MlirWalkPreOrder, &loops);
+  bool ok = true;
+  for (size_t l = 0; l < loops.size && ok; ++l) {
+    char names[6][USL_MAX_STRING_OPTION];
+    if (!matmulLike(loops.ops[l], names))
+      continue;
+    ok = scheduleMatmul(module, func, loops.ops[l]);
+    break;
+  }
+  uslOpListFree(&loops);
+  return ok;
+}
+
+//===----------------------------------------------------------------------===//
 // The pass
 //===----------------------------------------------------------------------===//
 
@@ -796,7 +996,7 @@ static MlirLogicalResult run(MlirOperation module, const void *opaque) {
   UslOpList funcs = {0};
   uslCollectOps(module, funcName, 1, MlirWalkPreOrder, &funcs);
   for (size_t f = 0; f < funcs.size && ok; ++f) {
-    ok = prepareTiles(funcs.ops[f]);
+    ok = applyDefault(module, funcs.ops[f]) && prepareTiles(funcs.ops[f]);
     /* Outermost first: a selected nest goes with the loops inside it. */
     bool changed = true;
     while (ok && changed) {

@@ -87,6 +87,15 @@ static MlirLogicalResult applyEntry(MlirOperation module, MlirOperation func,
   return result;
 }
 
+MlirLogicalResult uslApplyDirectiveText(MlirOperation module,
+                                        MlirOperation func, const char *text) {
+  MlirStringRef symbolName = uslFuncName(func);
+  char name[USL_MAX_STRING_OPTION];
+  snprintf(name, sizeof name, "%.*s", (int)symbolName.length, symbolName.data);
+  return applyEntry(module, func, name, mlirStringRefCreateFromCString(text),
+                    0);
+}
+
 /* The pass has no options. */
 static const char noOptions = 0;
 

@@ -117,4 +117,9 @@ MlirLogicalResult uslSplitLoop(MlirOperation loop, int64_t factor,
  * header; no legality check (reorder.c). */
 void uslPermuteBand(MlirOperation *band, int n, const int *perm);
 
+/* Runs one directive written as on the command line without the dashes
+ * ("tile loops=i,j sizes=4,4") on function `func` of `module`. */
+MlirLogicalResult uslApplyDirectiveText(MlirOperation module,
+                                        MlirOperation func, const char *text);
+
 #endif

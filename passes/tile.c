@@ -10,9 +10,10 @@
 //
 // With no options, --tile tiles every perfect band of two or more loops in
 // every function by 32 in each loop with tail=guard, skipping bands whose
-// tiling is not legal or whose bounds depend on each other, and producers:
-// bands that compute a buffer of the function's own read after them, which
-// the default --fuse computes inside the tiles of their consumer.
+// tiling is not legal or whose bounds depend on each other, bands that fit
+// in one tile, and producers: bands that compute a buffer of the function's
+// own read after them, which the default --fuse computes inside the tiles of
+// their consumer.
 //
 //===----------------------------------------------------------------------===//
 
@@ -282,7 +283,14 @@ static MlirLogicalResult tileEverything(MlirOperation module) {
     bool unit = true;
     for (int k = 0; k < n; ++k)
       unit = unit && uslForGetStep(band[k]) == 1;
-    if (rectangular && unit && !isProducer(band[0]) &&
+    /* A band that fits in one tile is left as it is. */
+    bool oneTile = true;
+    for (int k = 0; k < n && oneTile; ++k) {
+      int64_t lb, ub;
+      oneTile = uslForGetConstantBounds(band[k], &lb, &ub) &&
+                ub - lb <= sizes[k];
+    }
+    if (rectangular && unit && !oneTile && !isProducer(band[0]) &&
         tileIsLegal(band, n, false))
       tile(band, n, sizes, USL_TAIL_GUARD, false);
   }
