@@ -879,50 +879,152 @@ static bool matmulLike(MlirOperation i, char names[6][USL_MAX_STRING_OPTION]) {
   return true;
 }
 
-/* The schedule examples/matmul-rvm.schedule applies, for the nest at `i`:
- * 4x4 blocks of C accumulated in a tile, per step of 4 in k the tile of A
- * loaded and the tile of B stored transposed then loaded. Applied only when
- * the names it introduces are free (true without a change otherwise); false
- * when a step fails, with its error. */
-static bool scheduleMatmul(MlirOperation module, MlirOperation func,
-                           MlirOperation i) {
-  char n[6][USL_MAX_STRING_OPTION];
-  if (!matmulLike(i, n))
-    return true;
-  const char *I = n[0], *J = n[1], *K = n[2], *A = n[3], *B = n[4], *C = n[5];
-  char derived[6][USL_MAX_STRING_OPTION + 2];
-  const char *bases[6] = {I, I, J, J, K, K};
-  for (int d = 0; d < 6; ++d) {
-    snprintf(derived[d], sizeof derived[d], "%s%s", bases[d],
-             d % 2 ? "i" : "o");
-    if (loopNamed(func, derived[d]))
-      return true;
+/* Default schedules are the example schedule files, compiled in, with the
+ * example's loop and buffer names replaced by the nest's. */
+typedef struct Renames {
+  int numLoops, numBuffers;
+  const char *loops[6], *buffers[6];          /* the example's names */
+  char loopTo[6][USL_MAX_STRING_OPTION];      /* the nest's */
+  char bufferTo[6][USL_MAX_STRING_OPTION];
+} Renames;
+
+static const char *embeddedSchedule(const char *name, size_t length) {
+  static const struct {
+    const char *name, *text;
+  } files[] = {{"matmul-rvm.schedule", uslMatmulRvmSchedule},
+               {"conv1d-rvm.schedule", uslConv1dRvmSchedule},
+               {"conv1d-rvm-tiles.schedule", uslConv1dRvmTilesSchedule}};
+  for (size_t i = 0; i < sizeof files / sizeof files[0]; ++i)
+    if (strlen(files[i].name) == length && !memcmp(files[i].name, name, length))
+      return files[i].text;
+  return NULL;
+}
+
+/* A name of the example schedule as the nest's: a buffer, or a loop with
+ * the suffixes split and tile give its parts (o, i, oo, oi). */
+static void renameName(const Renames *r, const char *token, size_t length,
+                   char *out, size_t size) {
+  for (int b = 0; b < r->numBuffers; ++b)
+    if (strlen(r->buffers[b]) == length &&
+        !memcmp(r->buffers[b], token, length)) {
+      snprintf(out, size, "%s", r->bufferTo[b]);
+      return;
+    }
+  static const char *const suffixes[] = {"", "o", "i", "oo", "oi"};
+  for (int l = 0; l < r->numLoops; ++l) {
+    size_t base = strlen(r->loops[l]);
+    if (length < base || memcmp(r->loops[l], token, base))
+      continue;
+    for (size_t x = 0; x < sizeof suffixes / sizeof suffixes[0]; ++x)
+      if (length - base == strlen(suffixes[x]) &&
+          !memcmp(token + base, suffixes[x], length - base)) {
+        snprintf(out, size, "%s%s", r->loopTo[l], suffixes[x]);
+        return;
+      }
   }
-  if (bufferNamed(func, "acc") || bufferNamed(func, "a_tile") ||
-      bufferNamed(func, "b_tile") || bufferNamed(func, "b_reg"))
-    return true;
-  char steps[16][3 * USL_MAX_STRING_OPTION];
-  int count = 0;
-#define STEP(...) snprintf(steps[count++], sizeof steps[0], __VA_ARGS__)
-  STEP("tile loops=%s,%s sizes=4,4 tail=perfect", I, J);
-  STEP("fission loop=%si after=1", J);
-  STEP("fission loop=%si after=1", I);
-  STEP("reorder loop=%si occurrence=1", J);
-  STEP("reorder loop=%si occurrence=1", I);
-  STEP("split loop=%s factor=4 tail=perfect", K);
-  STEP("stage-mem loop=%so body=true buffer=%s into=acc", J, C);
-  STEP("stage-mem loop=%so body=true buffer=%s into=a_tile", K, A);
-  STEP("stage-mem loop=%so body=true buffer=%s into=b_tile", K, B);
-  STEP("rearrange-dim buffer=b_tile order=1,0");
-  STEP("stage-mem loop=%si buffer=b_tile into=b_reg", K);
-  STEP("set-memory buffer=acc memory=rvm_tile");
-  STEP("set-memory buffer=a_tile memory=rvm_tile");
-  STEP("set-memory buffer=b_reg memory=rvm_tile");
-#undef STEP
-  for (int s = 0; s < count; ++s)
-    if (mlirLogicalResultIsFailure(uslApplyDirectiveText(module, func, steps[s])))
+  snprintf(out, size, "%.*s", (int)length, token);
+}
+
+/* One line of a schedule file (`--name=options`) as a directive of the
+ * nest: the values of loop=, loops=, by= and buffer= renamed. */
+static void translate(const Renames *r, const char *line, size_t length,
+                      char *out, size_t size) {
+  size_t used = 0, i = 2; /* past "--" */
+  while (i < length && line[i] != '=' && used + 1 < size)
+    out[used++] = line[i++];
+  ++i;
+  while (i < length && used + 1 < size) {
+    out[used++] = ' ';
+    size_t key = i;
+    while (i < length && line[i] != '=' && line[i] != ' ')
+      ++i;
+    size_t keyLength = i - key;
+    used += (size_t)snprintf(out + used, size - used, "%.*s", (int)keyLength,
+                             line + key);
+    if (i < length && line[i] == '=') {
+      ++i;
+      bool names = (keyLength == 4 && !memcmp(line + key, "loop", 4)) ||
+                   (keyLength == 5 && !memcmp(line + key, "loops", 5)) ||
+                   (keyLength == 2 && !memcmp(line + key, "by", 2)) ||
+                   (keyLength == 6 && !memcmp(line + key, "buffer", 6));
+      out[used++] = '=';
+      while (i < length && line[i] != ' ' && used + 1 < size) {
+        size_t item = i;
+        while (i < length && line[i] != ',' && line[i] != ' ')
+          ++i;
+        char renamed[USL_MAX_STRING_OPTION];
+        if (names)
+          renameName(r, line + item, i - item, renamed, sizeof renamed);
+        else
+          snprintf(renamed, sizeof renamed, "%.*s", (int)(i - item),
+                   line + item);
+        used += (size_t)snprintf(out + used, size - used, "%s", renamed);
+        if (i < length && line[i] == ',' && used + 1 < size)
+          out[used++] = line[i++];
+      }
+    }
+    while (i < length && line[i] == ' ')
+      ++i;
+  }
+  out[used < size ? used : size - 1] = 0;
+}
+
+static bool applySchedule(MlirOperation module, MlirOperation func,
+                          const char *text, const Renames *r) {
+  for (const char *line = text; *line;) {
+    const char *end = strchr(line, '\n');
+    size_t length = end ? (size_t)(end - line) : strlen(line);
+    while (length && (line[length - 1] == ' ' || line[length - 1] == '\r'))
+      --length;
+    if (length && line[0] == '@') {
+      const char *included = embeddedSchedule(line + 1, length - 1);
+      if (!included || !applySchedule(module, func, included, r))
+        return false;
+    } else if (length > 2 && line[0] == '-' && line[1] == '-') {
+      char directive[4 * USL_MAX_STRING_OPTION];
+      translate(r, line, length, directive, sizeof directive);
+      if (mlirLogicalResultIsFailure(
+              uslApplyDirectiveText(module, func, directive)))
+        return false;
+    }
+    line = end ? end + 1 : line + length;
+  }
+  return true;
+}
+
+/* Whether the names a default schedule introduces are free in `func`. */
+static bool namesFree(MlirOperation func, const Renames *r,
+                      const char *const *buffers, int numBuffers) {
+  static const char *const suffixes[] = {"o", "i", "oo", "oi"};
+  for (int l = 0; l < r->numLoops; ++l)
+    for (int x = 0; x < 4; ++x) {
+      char name[USL_MAX_STRING_OPTION + 3];
+      snprintf(name, sizeof name, "%s%s", r->loopTo[l], suffixes[x]);
+      if (loopNamed(func, name))
+        return false;
+    }
+  for (int b = 0; b < numBuffers; ++b)
+    if (bufferNamed(func, buffers[b]))
       return false;
   return true;
+}
+
+/* examples/matmul-rvm.schedule for the nest at `i`. */
+static int scheduleMatmul(MlirOperation module, MlirOperation func,
+                          MlirOperation i) {
+  char n[6][USL_MAX_STRING_OPTION];
+  if (!matmulLike(i, n))
+    return 0;
+  Renames r = {.numLoops = 3, .numBuffers = 3,
+               .loops = {"i", "j", "k"}, .buffers = {"A", "B", "C"}};
+  for (int l = 0; l < 3; ++l) {
+    snprintf(r.loopTo[l], sizeof r.loopTo[l], "%s", n[l]);
+    snprintf(r.bufferTo[l], sizeof r.bufferTo[l], "%s", n[3 + l]);
+  }
+  static const char *const made[] = {"acc", "a_tile", "b_tile", "b_reg"};
+  if (!namesFree(func, &r, made, 4))
+    return 0;
+  return applySchedule(module, func, uslMatmulRvmSchedule, &r) ? 1 : -1;
 }
 
 static MlirWalkResult findTile(MlirOperation op, void *userData) {
@@ -947,10 +1049,10 @@ static bool applyDefault(MlirOperation module, MlirOperation func) {
   uslCollectOps(func, forName, 1, MlirWalkPreOrder, &loops);
   bool ok = true;
   for (size_t l = 0; l < loops.size && ok; ++l) {
-    char names[6][USL_MAX_STRING_OPTION];
-    if (!matmulLike(loops.ops[l], names))
+    int done = scheduleMatmul(module, func, loops.ops[l]);
+    if (done == 0)
       continue;
-    ok = scheduleMatmul(module, func, loops.ops[l]);
+    ok = done > 0;
     break;
   }
   uslOpListFree(&loops);
