@@ -1027,6 +1027,119 @@ static int scheduleMatmul(MlirOperation module, MlirOperation func,
   return applySchedule(module, func, uslMatmulRvmSchedule, &r) ? 1 : -1;
 }
 
+/* The only op of a loop's body, when it is a loop. */
+static MlirOperation onlyLoop(MlirOperation loop) {
+  MlirBlock b = uslForGetBody(loop);
+  MlirOperation first = mlirBlockGetFirstOperation(b);
+  return uslOpIs(first, USL_SLOOP_FOR) &&
+                 mlirOperationEqual(mlirOperationGetNextInBlock(first),
+                                    mlirBlockGetTerminator(b))
+             ? first
+             : (MlirOperation){NULL};
+}
+
+/* A conv1d-like nest at `i`, the shape of examples/conv1d-rvm.mlir:
+ * for i { for j { out[i,j] = 0; for c { for r { y = (guarded data or 0);
+ * out[i,j] += kernels[i,c,r] * y } } } } in int32, with i a multiple of
+ * 16, j of 4 and r of width 4; names of loops i, j, c, r and buffers out,
+ * y, kernels in `names`. */
+static bool convLike(MlirOperation i, char names[7][USL_MAX_STRING_OPTION]) {
+  MlirOperation j = onlyLoop(i);
+  if (mlirOperationIsNull(j))
+    return false;
+  MlirBlock bj = uslForGetBody(j);
+  MlirOperation init = mlirBlockGetFirstOperation(bj);
+  MlirOperation c = mlirOperationIsNull(init) ? init : mlirOperationGetNextInBlock(init);
+  if (!uslOpIs(init, USL_SLOOP_STORE) || !uslOpIs(c, USL_SLOOP_FOR) ||
+      !mlirOperationEqual(mlirOperationGetNextInBlock(c),
+                          mlirBlockGetTerminator(bj)))
+    return false;
+  MlirOperation r = onlyLoop(c);
+  if (mlirOperationIsNull(r))
+    return false;
+  MlirOperation loops[4] = {i, j, c, r};
+  int64_t multiple[4] = {16, 4, 1, 4};
+  for (int l = 0; l < 4; ++l) {
+    int64_t lb, ub;
+    if (!uslForGetConstantBounds(loops[l], &lb, &ub) || lb != 0 ||
+        ub % multiple[l] || uslForGetStep(loops[l]) != 1 ||
+        uslForGetKind(loops[l]) != USL_LOOP_SEQ || (l == 3 && ub != 4))
+      return false;
+  }
+  /* r's body: y's alloc, its guarded definition, the kernel and y loads,
+   * the product and the accumulation into out[i, j]. */
+  MlirOperation ops[6];
+  MlirOperation o = mlirBlockGetFirstOperation(uslForGetBody(r));
+  for (int k = 0; k < 6; ++k) {
+    if (mlirOperationIsNull(o))
+      return false;
+    ops[k] = o;
+    o = mlirOperationGetNextInBlock(o);
+  }
+  if (!mlirOperationEqual(o, mlirBlockGetTerminator(uslForGetBody(r))) ||
+      !uslOpIs(ops[0], USL_SLOOP_ALLOC) || !uslOpIs(ops[1], USL_SLOOP_IF) ||
+      !uslOpIs(ops[2], USL_SLOOP_LOAD) || !uslOpIs(ops[3], USL_SLOOP_LOAD) ||
+      !uslOpIs(ops[4], "arith.muli") || !uslOpIs(ops[5], USL_SLOOP_REDUCE) ||
+      uslReduceGetKind(ops[5]) != USL_REDUCE_ADD)
+    return false;
+  MlirValue y = mlirOperationGetResult(ops[0], 0);
+  MlirValue out = uslAccessGetMemRef(ops[5]);
+  MlirValue kernels = uslAccessGetMemRef(ops[2]);
+  MlirType yt = mlirValueGetType(y);
+  MlirType et = mlirShapedTypeGetElementType(yt);
+  if (mlirShapedTypeGetRank(yt) != 0 || !mlirTypeIsAInteger(et) ||
+      mlirIntegerTypeGetWidth(et) != 32 ||
+      !mlirValueEqual(uslAccessGetMemRef(ops[3]), y) ||
+      !mlirValueEqual(uslAccessGetMemRef(init), out) ||
+      !indexedBy(init, i, j) || !indexedBy(ops[5], i, j) ||
+      mlirAffineMapGetNumResults(uslAccessGetMap(ops[2])) != 3 ||
+      !mlirValueEqual(mlirOperationGetOperand(ops[4], 0),
+                      mlirOperationGetResult(ops[2], 0)) ||
+      !mlirValueEqual(mlirOperationGetOperand(ops[4], 1),
+                      mlirOperationGetResult(ops[3], 0)) ||
+      !mlirValueEqual(mlirOperationGetOperand(ops[5], 0),
+                      mlirOperationGetResult(ops[4], 0)))
+    return false;
+  /* y is written only in the guard, out and kernels are ordinary buffers */
+  for (MlirOpOperand use = mlirValueGetFirstUse(y); !mlirOpOperandIsNull(use);
+       use = mlirOpOperandGetNextUse(use))
+    if (!uslIsInside(mlirOpOperandGetOwner(use), ops[1]) &&
+        !mlirOperationEqual(mlirOpOperandGetOwner(use), ops[3]))
+      return false;
+  MlirValue buffers[2] = {out, kernels};
+  for (int b = 0; b < 2; ++b) {
+    UslMemorySpace space;
+    if (!uslMemRefTypeGetSpace(mlirValueGetType(buffers[b]), &space) ||
+        uslMemorySpaceIsRegister(space))
+      return false;
+  }
+  for (int l = 0; l < 4; ++l)
+    uslLoopName(loops[l], names[l], USL_MAX_STRING_OPTION);
+  uslBufferName(out, names[4], USL_MAX_STRING_OPTION);
+  uslBufferName(y, names[5], USL_MAX_STRING_OPTION);
+  uslBufferName(kernels, names[6], USL_MAX_STRING_OPTION);
+  return true;
+}
+
+/* examples/conv1d-rvm.schedule for the nest at `i`. */
+static int scheduleConv(MlirOperation module, MlirOperation func,
+                        MlirOperation i) {
+  char n[7][USL_MAX_STRING_OPTION];
+  if (!convLike(i, n))
+    return 0;
+  Renames r = {.numLoops = 4, .numBuffers = 3,
+               .loops = {"i", "j", "c", "r"},
+               .buffers = {"out", "y", "kernels"}};
+  for (int l = 0; l < 4; ++l)
+    snprintf(r.loopTo[l], sizeof r.loopTo[l], "%s", n[l]);
+  for (int b = 0; b < 3; ++b)
+    snprintf(r.bufferTo[b], sizeof r.bufferTo[b], "%s", n[4 + b]);
+  static const char *const made[] = {"out_tile", "kernel_tile", "data_tile"};
+  if (!namesFree(func, &r, made, 3))
+    return 0;
+  return applySchedule(module, func, uslConv1dRvmSchedule, &r) ? 1 : -1;
+}
+
 static MlirWalkResult findTile(MlirOperation op, void *userData) {
   for (intptr_t r = 0; r < mlirOperationGetNumResults(op); ++r)
     if (isTile(mlirValueGetType(mlirOperationGetResult(op, r)))) {
@@ -1050,6 +1163,8 @@ static bool applyDefault(MlirOperation module, MlirOperation func) {
   bool ok = true;
   for (size_t l = 0; l < loops.size && ok; ++l) {
     int done = scheduleMatmul(module, func, loops.ops[l]);
+    if (done == 0)
+      done = scheduleConv(module, func, loops.ops[l]);
     if (done == 0)
       continue;
     ok = done > 0;
