@@ -809,7 +809,7 @@ static bool bufferNamed(MlirOperation func, const char *name) {
 /* A matmul-like nest at `i`: for i { for j { C[i,j] = 0; for k {
  * C[i,j] += A[i,k] * B[k,j] } } } over i32 or f32, trip counts multiples
  * of 4, loops from 0; its loops and buffers' names in `names`. */
-static bool matmulLike(MlirOperation i, char names[6][USL_MAX_STRING_OPTION]) {
+static bool matmulLike(MlirOperation i, char names[][USL_MAX_STRING_OPTION]) {
   MlirOperation j, k;
   int64_t lb, ub;
   MlirBlock bi = uslForGetBody(i);
@@ -1009,24 +1009,6 @@ static bool namesFree(MlirOperation func, const Renames *r,
   return true;
 }
 
-/* examples/matmul-rvm.schedule for the nest at `i`. */
-static int scheduleMatmul(MlirOperation module, MlirOperation func,
-                          MlirOperation i) {
-  char n[6][USL_MAX_STRING_OPTION];
-  if (!matmulLike(i, n))
-    return 0;
-  Renames r = {.numLoops = 3, .numBuffers = 3,
-               .loops = {"i", "j", "k"}, .buffers = {"A", "B", "C"}};
-  for (int l = 0; l < 3; ++l) {
-    snprintf(r.loopTo[l], sizeof r.loopTo[l], "%s", n[l]);
-    snprintf(r.bufferTo[l], sizeof r.bufferTo[l], "%s", n[3 + l]);
-  }
-  static const char *const made[] = {"acc", "a_tile", "b_tile", "b_reg"};
-  if (!namesFree(func, &r, made, 4))
-    return 0;
-  return applySchedule(module, func, uslMatmulRvmSchedule, &r) ? 1 : -1;
-}
-
 /* The only op of a loop's body, when it is a loop. */
 static MlirOperation onlyLoop(MlirOperation loop) {
   MlirBlock b = uslForGetBody(loop);
@@ -1043,7 +1025,7 @@ static MlirOperation onlyLoop(MlirOperation loop) {
  * out[i,j] += kernels[i,c,r] * y } } } } in int32, with i a multiple of
  * 16, j of 4 and r of width 4; names of loops i, j, c, r and buffers out,
  * y, kernels in `names`. */
-static bool convLike(MlirOperation i, char names[7][USL_MAX_STRING_OPTION]) {
+static bool convLike(MlirOperation i, char names[][USL_MAX_STRING_OPTION]) {
   MlirOperation j = onlyLoop(i);
   if (mlirOperationIsNull(j))
     return false;
@@ -1121,23 +1103,47 @@ static bool convLike(MlirOperation i, char names[7][USL_MAX_STRING_OPTION]) {
   return true;
 }
 
-/* examples/conv1d-rvm.schedule for the nest at `i`. */
-static int scheduleConv(MlirOperation module, MlirOperation func,
+/* A default: which nests it recognises (their loop names, then their
+ * buffer names, in the order of the example's), the example's names, the
+ * names its schedule creates, and the schedule. */
+typedef struct DefaultSchedule {
+  bool (*recognise)(MlirOperation, char names[][USL_MAX_STRING_OPTION]);
+  int numLoops, numBuffers, numMade;
+  const char *loops[6], *buffers[6], *made[4];
+  const char *text;
+} DefaultSchedule;
+
+static const DefaultSchedule defaultSchedules[] = {
+    {matmulLike, 3, 3, 4, {"i", "j", "k"}, {"A", "B", "C"},
+     {"acc", "a_tile", "b_tile", "b_reg"}, uslMatmulRvmSchedule},
+    {convLike, 4, 3, 3, {"i", "j", "c", "r"}, {"out", "y", "kernels"},
+     {"out_tile", "kernel_tile", "data_tile"}, uslConv1dRvmSchedule},
+};
+
+/* 1 when a default scheduled the nest at `i`, 0 when none applies, -1 when
+ * a step failed (with its error). */
+static int scheduleNest(MlirOperation module, MlirOperation func,
                         MlirOperation i) {
-  char n[7][USL_MAX_STRING_OPTION];
-  if (!convLike(i, n))
-    return 0;
-  Renames r = {.numLoops = 4, .numBuffers = 3,
-               .loops = {"i", "j", "c", "r"},
-               .buffers = {"out", "y", "kernels"}};
-  for (int l = 0; l < 4; ++l)
-    snprintf(r.loopTo[l], sizeof r.loopTo[l], "%s", n[l]);
-  for (int b = 0; b < 3; ++b)
-    snprintf(r.bufferTo[b], sizeof r.bufferTo[b], "%s", n[4 + b]);
-  static const char *const made[] = {"out_tile", "kernel_tile", "data_tile"};
-  if (!namesFree(func, &r, made, 3))
-    return 0;
-  return applySchedule(module, func, uslConv1dRvmSchedule, &r) ? 1 : -1;
+  for (size_t k = 0; k < sizeof defaultSchedules / sizeof defaultSchedules[0];
+       ++k) {
+    const DefaultSchedule *d = &defaultSchedules[k];
+    char n[12][USL_MAX_STRING_OPTION];
+    if (!d->recognise(i, n))
+      continue;
+    Renames r = {.numLoops = d->numLoops, .numBuffers = d->numBuffers};
+    for (int l = 0; l < d->numLoops; ++l) {
+      r.loops[l] = d->loops[l];
+      snprintf(r.loopTo[l], sizeof r.loopTo[l], "%s", n[l]);
+    }
+    for (int b = 0; b < d->numBuffers; ++b) {
+      r.buffers[b] = d->buffers[b];
+      snprintf(r.bufferTo[b], sizeof r.bufferTo[b], "%s", n[d->numLoops + b]);
+    }
+    if (!namesFree(func, &r, d->made, d->numMade))
+      return 0;
+    return applySchedule(module, func, d->text, &r) ? 1 : -1;
+  }
+  return 0;
 }
 
 static MlirWalkResult findTile(MlirOperation op, void *userData) {
@@ -1162,9 +1168,7 @@ static bool applyDefault(MlirOperation module, MlirOperation func) {
   uslCollectOps(func, forName, 1, MlirWalkPreOrder, &loops);
   bool ok = true;
   for (size_t l = 0; l < loops.size && ok; ++l) {
-    int done = scheduleMatmul(module, func, loops.ops[l]);
-    if (done == 0)
-      done = scheduleConv(module, func, loops.ops[l]);
+    int done = scheduleNest(module, func, loops.ops[l]);
     if (done == 0)
       continue;
     ok = done > 0;
