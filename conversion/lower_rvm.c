@@ -32,6 +32,7 @@
 #include "../passes/pass_table.h"
 #include "../passes/support.h"
 #include "rvm_instructions.h"
+#include "rvm_lowering.h"
 #include "usl/rvm.h"
 #include "usl/schedule.h"
 #include "usl/sloop.h"
@@ -45,8 +46,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-bool uslRvmAllocateTiles(MlirOperation func); /* rvm_to_llvm.c */
 
 enum { MAX_DEPTH = 4, MAX_ARGS = 4, MAX_BINDINGS = 64, MAX_RANK = 8 };
 
@@ -64,12 +63,6 @@ typedef struct Instruction {
   int64_t trips[MAX_DEPTH];
   MlirOperation store; /* the one store or reduce of the body */
 } Instruction;
-
-static bool isTile(MlirType t) {
-  UslMemorySpace space;
-  return mlirTypeIsAMemRef(t) && uslMemRefTypeGetSpace(t, &space) &&
-         space == USL_MEM_RVM_TILE;
-}
 
 /* Reads one library function; false (with an error) when it is not an
  * instruction as this pass understands them. */
@@ -285,7 +278,7 @@ static bool matchAccess(Match *m, MlirOperation p, MlirOperation f) {
   }
   if (prank > MAX_RANK || frank > MAX_RANK)
     return false;
-  if (isTile(argType)) {
+  if (uslIsRvmTile(argType)) {
     /* A whole tile buffer of the same type, indexed alike. */
     if (!mlirTypeEqual(argType, bufType) ||
         (!mlirValueIsNull(m->operands[arg]) &&
@@ -638,9 +631,15 @@ static void rewrite(const Match *m) {
 // Preparing tiles
 //===----------------------------------------------------------------------===//
 
-static MlirWalkResult findTileUse(MlirOperation op, void *userData) {
+/* Whether an op in the walk defines or uses a tile buffer. */
+static MlirWalkResult findTile(MlirOperation op, void *userData) {
   for (intptr_t i = 0; i < mlirOperationGetNumOperands(op); ++i)
-    if (isTile(mlirValueGetType(mlirOperationGetOperand(op, i)))) {
+    if (uslIsRvmTile(mlirValueGetType(mlirOperationGetOperand(op, i)))) {
+      *(bool *)userData = true;
+      return MlirWalkResultInterrupt;
+    }
+  for (intptr_t r = 0; r < mlirOperationGetNumResults(op); ++r)
+    if (uslIsRvmTile(mlirValueGetType(mlirOperationGetResult(op, r)))) {
       *(bool *)userData = true;
       return MlirWalkResultInterrupt;
     }
@@ -658,7 +657,7 @@ static bool prepareTiles(MlirOperation func) {
     if (uslForGetKind(loops.ops[i]) != USL_LOOP_UNROLL)
       continue;
     bool tiles = false;
-    mlirOperationWalk(loops.ops[i], findTileUse, &tiles, MlirWalkPreOrder);
+    mlirOperationWalk(loops.ops[i], findTile, &tiles, MlirWalkPreOrder);
     if (tiles)
       ok = expanded = uslExpandUnrollLoop(loops.ops[i]);
   }
@@ -674,7 +673,7 @@ static bool prepareTiles(MlirOperation func) {
     uslCollectOps(func, allocName, 1, MlirWalkPreOrder, &allocs);
     for (size_t i = 0; i < allocs.size && !changed; ++i) {
       MlirType t = mlirValueGetType(mlirOperationGetResult(allocs.ops[i], 0));
-      if (!isTile(t) || mlirShapedTypeGetRank(t) <= 2)
+      if (!uslIsRvmTile(t) || mlirShapedTypeGetRank(t) <= 2)
         continue;
       /* unroll-buffer says why when it cannot. */
       changed = mlirLogicalResultIsSuccess(uslUnrollBuffer(allocs.ops[i], 0));
@@ -1144,15 +1143,6 @@ static int scheduleNest(MlirOperation module, MlirOperation func,
     return applySchedule(module, func, d->text, &r) ? 1 : -1;
   }
   return 0;
-}
-
-static MlirWalkResult findTile(MlirOperation op, void *userData) {
-  for (intptr_t r = 0; r < mlirOperationGetNumResults(op); ++r)
-    if (isTile(mlirValueGetType(mlirOperationGetResult(op, r)))) {
-      *(bool *)userData = true;
-      return MlirWalkResultInterrupt;
-    }
-  return MlirWalkResultAdvance;
 }
 
 /* A function with no tile yet gets the default: its first matmul-like nest

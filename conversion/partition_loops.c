@@ -25,6 +25,7 @@
 
 #include "../passes/linear.h"
 #include "../passes/pass_table.h"
+#include "../passes/rewrite.h"
 #include "../passes/support.h"
 #include "usl/sloop.h"
 
@@ -63,19 +64,10 @@ static void push(Conditions *list, Condition c) {
   list->items[list->size++] = c;
 }
 
-/* The sloop loop whose variable `v` is, or a null op. */
-static MlirOperation loopOf(MlirValue v) {
-  if (!mlirValueIsABlockArgument(v))
-    return (MlirOperation){NULL};
-  MlirOperation owner =
-      mlirBlockGetParentOperation(mlirBlockArgumentGetOwner(v));
-  return uslOpIs(owner, USL_SLOOP_FOR) ? owner : (MlirOperation){NULL};
-}
-
 /* Whether `form` changes with the loops from `scope` down. */
 static bool varies(const UslLinear *form, MlirOperation scope) {
   for (int k = 0; k < form->n; ++k) {
-    MlirOperation loop = loopOf(form->atoms[k]);
+    MlirOperation loop = uslLoopOfVariable(form->atoms[k], (MlirOperation){NULL});
     if (form->coef[k] && !mlirOperationIsNull(loop) &&
         uslIsInside(loop, scope))
       return true;
@@ -204,8 +196,8 @@ static bool thresholdOf(const Condition *c, MlirOperation loop,
       cv = coef;
       continue;
     }
-    MlirOperation inner = loopOf(atom);
-    if (!mlirOperationIsNull(inner) && uslIsInside(inner, loop)) {
+    MlirOperation inner = uslLoopOfVariable(atom, loop);
+    if (!mlirOperationIsNull(inner)) {
       /* The worst case over the inner loop's iterations. */
       int64_t lb, ub;
       if (!uslForGetConstantBounds(inner, &lb, &ub) || ub <= lb)
@@ -275,7 +267,7 @@ static bool holdsEverywhere(const Condition *c) {
     int64_t coef = c->form.coef[k];
     if (coef == 0)
       continue;
-    MlirOperation loop = loopOf(c->form.atoms[k]);
+    MlirOperation loop = uslLoopOfVariable(c->form.atoms[k], (MlirOperation){NULL});
     if (mlirOperationIsNull(loop))
       return false;
     MlirAffineExpr bound = mlirAffineMapGetResult(

@@ -29,6 +29,7 @@
 #include "../passes/pass_table.h"
 #include "../passes/support.h"
 #include "rvm_isa.h"
+#include "rvm_lowering.h"
 #include "usl/rvm.h"
 #include "usl/sloop.h"
 #include "usl/tmem.h"
@@ -57,11 +58,14 @@ static bool isRvmOp(MlirOperation op) {
   return false;
 }
 
-static bool isTileBuffer(MlirValue v) {
+bool uslIsRvmTile(MlirType type) {
   UslMemorySpace space;
-  return mlirTypeIsAMemRef(mlirValueGetType(v)) &&
-         uslMemRefTypeGetSpace(mlirValueGetType(v), &space) &&
+  return mlirTypeIsAMemRef(type) && uslMemRefTypeGetSpace(type, &space) &&
          space == USL_MEM_RVM_TILE;
+}
+
+static bool isTileBuffer(MlirValue v) {
+  return uslIsRvmTile(mlirValueGetType(v));
 }
 
 //===----------------------------------------------------------------------===//

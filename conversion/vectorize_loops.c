@@ -24,6 +24,7 @@
 
 #include "vectorize_loops.h"
 
+#include "../passes/buffers.h"
 #include "../passes/linear.h"
 #include "../passes/support.h"
 #include "usl/sloop.h"
@@ -486,14 +487,6 @@ static bool vectorizeBlock(Vectorizer *v, MlirBlock block) {
   return true;
 }
 
-/* The buffer a view (tmem.window) is of, through chains of views. */
-static MlirValue rootOf(MlirValue memref) {
-  while (mlirValueIsAOpResult(memref) &&
-         uslOpIs(mlirOpResultGetOwner(memref), USL_TMEM_WINDOW))
-    memref = mlirOperationGetOperand(mlirOpResultGetOwner(memref), 0);
-  return memref;
-}
-
 static bool sameElement(MlirOperation a, MlirOperation b) {
   if (!mlirValueEqual(uslAccessGetMemRef(a), uslAccessGetMemRef(b)) ||
       !mlirAffineMapEqual(uslAccessGetMap(a), uslAccessGetMap(b)))
@@ -523,10 +516,10 @@ static bool lanesIndependent(MlirOperation loop) {
     MlirOperation w = accesses.ops[i];
     if (uslOpIs(w, USL_SLOOP_LOAD))
       continue;
-    MlirValue root = rootOf(uslAccessGetMemRef(w));
+    MlirValue root = uslRootBuffer(uslAccessGetMemRef(w));
     for (size_t j = 0; j < accesses.size && ok; ++j)
       ok = j == i ||
-           !mlirValueEqual(rootOf(uslAccessGetMemRef(accesses.ops[j])), root) ||
+           !mlirValueEqual(uslRootBuffer(uslAccessGetMemRef(accesses.ops[j])), root) ||
            sameElement(w, accesses.ops[j]);
   }
   uslOpListFree(&accesses);

@@ -94,3 +94,21 @@ void uslRetypeBuffer(MlirValue value, MlirType type) {
     }
   }
 }
+
+/* The buffer a view (tmem.window, memref casts and views) is of. */
+MlirValue uslRootBuffer(MlirValue v) {
+  while (mlirValueIsAOpResult(v) &&
+         !uslOpIs(mlirOpResultGetOwner(v), USL_SLOOP_ALLOC)) {
+    MlirOperation def = mlirOpResultGetOwner(v);
+    MlirValue source = {NULL};
+    for (intptr_t i = 0; i < mlirOperationGetNumOperands(def); ++i)
+      if (mlirTypeIsAMemRef(mlirValueGetType(mlirOperationGetOperand(def, i)))) {
+        source = mlirOperationGetOperand(def, i);
+        break;
+      }
+    if (mlirValueIsNull(source))
+      break;
+    v = source;
+  }
+  return v;
+}

@@ -42,4 +42,7 @@ MlirType uslMemRefWithSpace(MlirType type, UslMemorySpace space);
 bool uslComputeAtWindow(MlirValue buffer, MlirOperation loop,
                         int64_t *elements);
 
+/* The buffer a view (tmem.window, memref casts and views) is of. */
+MlirValue uslRootBuffer(MlirValue v);
+
 #endif

@@ -60,26 +60,9 @@ typedef struct Written {
   bool overflow;
 } Written;
 
-/* The buffer a view (tmem.window, memref casts and views) is of. */
-static MlirValue rootBuffer(MlirValue v) {
-  while (mlirValueIsAOpResult(v) &&
-         !uslOpIs(mlirOpResultGetOwner(v), USL_SLOOP_ALLOC)) {
-    MlirOperation def = mlirOpResultGetOwner(v);
-    MlirValue source = {NULL};
-    for (intptr_t i = 0; i < mlirOperationGetNumOperands(def); ++i)
-      if (mlirTypeIsAMemRef(mlirValueGetType(mlirOperationGetOperand(def, i)))) {
-        source = mlirOperationGetOperand(def, i);
-        break;
-      }
-    if (mlirValueIsNull(source))
-      break;
-    v = source;
-  }
-  return v;
-}
 
 static void addBuffer(Written *w, MlirValue b) {
-  b = rootBuffer(b);
+  b = uslRootBuffer(b);
   for (int k = 0; k < w->count; ++k)
     if (mlirValueEqual(w->buffers[k], b))
       return;

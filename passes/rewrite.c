@@ -252,9 +252,7 @@ void uslReplaceWithAffine(MlirValue old, const UslAffineValue *repl,
   mlirValueReplaceAllUsesOfWith(old, v);
 }
 
-/* The loop whose variable `v` is, when it is inside `within` (or anywhere
- * when `within` is null). */
-static MlirOperation loopOfVariable(MlirValue v, MlirOperation within) {
+MlirOperation uslLoopOfVariable(MlirValue v, MlirOperation within) {
   if (!mlirValueIsABlockArgument(v))
     return (MlirOperation){NULL};
   MlirOperation owner =
@@ -279,7 +277,7 @@ bool uslAffineRange(MlirAffineExpr e, const MlirValue *values,
   }
   if (mlirAffineExprIsADim(e)) {
     MlirValue v = values[mlirAffineDimExprGetPosition(e)];
-    MlirOperation l = loopOfVariable(v, within);
+    MlirOperation l = uslLoopOfVariable(v, within);
     int64_t lb, ub;
     if (mlirOperationIsNull(l) || !uslForGetConstantBounds(l, &lb, &ub) ||
         ub <= lb) {

@@ -59,4 +59,8 @@ bool uslAffineRange(MlirAffineExpr e, const MlirValue *values,
                     MlirOperation within, int64_t *lo, int64_t *hi,
                     MlirOperation *unbounded);
 
+/* The sloop loop whose variable `v` is, when it is inside `within` (or
+ * anywhere when `within` is null); a null op otherwise. */
+MlirOperation uslLoopOfVariable(MlirValue v, MlirOperation within);
+
 #endif

@@ -1,0 +1,18 @@
+/*===- rvm_lowering.h - shared by lower-rvm and convert-rvm --------------===*/
+
+#ifndef USL_CONVERSION_RVM_LOWERING_H
+#define USL_CONVERSION_RVM_LOWERING_H
+
+#include "mlir-c/IR.h"
+
+#include <stdbool.h>
+
+/* Whether `type` is a memref in the rvm_tile memory space. */
+bool uslIsRvmTile(MlirType type);
+
+/* Gives each tile buffer of `func` a register (rvm_to_llvm.c); false, with
+ * an error, when a tile is accessed by anything but an RVM instruction or
+ * more than 8 are live. */
+bool uslRvmAllocateTiles(MlirOperation func);
+
+#endif
