@@ -1173,13 +1173,13 @@ static bool applyDefault(MlirOperation module, MlirOperation func) {
 //===----------------------------------------------------------------------===//
 
 typedef struct LowerRvmOptions {
-  char library[USL_MAX_STRING_OPTION];
+  char library[USL_MAX_PATH_OPTION];
 } LowerRvmOptions;
 
 static const LowerRvmOptions defaults = {.library = ""};
 
 static const UslOptionSpec options[] = {
-    {"library", USL_OPTION_STRING, offsetof(LowerRvmOptions, library),
+    {"library", USL_OPTION_PATH, offsetof(LowerRvmOptions, library),
      "an .mlir file of more instructions", 0, 0},
 };
 

@@ -104,14 +104,18 @@ static bool setOption(const UslPassInfo *info, const UslOptionSpec *spec,
     return false;
   }
   case USL_OPTION_STRING:
-    if (!hasValue || strlen(value) >= USL_MAX_STRING_OPTION) {
+  case USL_OPTION_PATH: {
+    size_t limit = spec->type == USL_OPTION_PATH ? USL_MAX_PATH_OPTION
+                                                 : USL_MAX_STRING_OPTION;
+    if (!hasValue || strlen(value) >= limit) {
       snprintf(error, errorSize,
-               "option '%s' of '%s' expects a value of at most %d characters",
-               spec->name, info->argument, USL_MAX_STRING_OPTION - 1);
+               "option '%s' of '%s' expects a value of at most %zu characters",
+               spec->name, info->argument, limit - 1);
       return false;
     }
     strcpy(field, value);
     return true;
+  }
   }
   return false;
 }
@@ -141,10 +145,7 @@ bool uslParsePassOptions(const UslPassInfo *info, MlirStringRef text,
                known);
       return false;
     }
-    char value[256];
     size_t valueLen = eq ? wordLen - keyLen - 1 : 0;
-    if (valueLen >= sizeof value)
-      valueLen = sizeof value - 1;
     /* Values may be quoted or braced as in MLIR pipeline strings. */
     const char *v = eq ? eq + 1 : "";
     if (valueLen >= 2 && ((v[0] == '"' && v[valueLen - 1] == '"') ||
@@ -152,9 +153,18 @@ bool uslParsePassOptions(const UslPassInfo *info, MlirStringRef text,
       ++v;
       valueLen -= 2;
     }
+    char *value = malloc(valueLen + 1);
+    if (!value) {
+      snprintf(error, errorSize, "out of memory parsing options of '%s'",
+               info->argument);
+      return false;
+    }
     memcpy(value, v, valueLen);
     value[valueLen] = '\0';
-    if (!setOption(info, spec, value, eq != NULL, options, error, errorSize))
+    bool ok = setOption(info, spec, value, eq != NULL, options, error,
+                        errorSize);
+    free(value);
+    if (!ok)
       return false;
   }
   return true;
@@ -170,6 +180,8 @@ static const char *typeName(UslOptionType type) {
     return "int,...";
   case USL_OPTION_STRING:
     return "string";
+  case USL_OPTION_PATH:
+    return "file";
   }
   return "?";
 }

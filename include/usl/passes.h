@@ -25,10 +25,12 @@ typedef enum UslOptionType {
   USL_OPTION_BOOL,     /* bool; `key`, `key=true|false|1|0` */
   USL_OPTION_INT,      /* int64_t within [min, max] */
   USL_OPTION_INT_LIST, /* UslIntList: `key=4,8` */
-  USL_OPTION_STRING,   /* char[USL_MAX_STRING_OPTION] */
+  USL_OPTION_STRING,   /* char[USL_MAX_STRING_OPTION]: a name */
+  USL_OPTION_PATH,     /* char[USL_MAX_PATH_OPTION]: a file name */
 } UslOptionType;
 
 #define USL_MAX_STRING_OPTION 64
+#define USL_MAX_PATH_OPTION 4096
 
 typedef struct UslIntList {
   int64_t values[USL_MAX_LIST_OPTION];

@@ -3,6 +3,14 @@
 // RUN: not usl-opt %s --lower-rvm="library=%S/Inputs/rvm-bad-instruction.mlir" 2>&1 | FileCheck %s --check-prefix=BAD
 // RUN: not usl-opt %s --lower-rvm="library=no-such-file.mlir" 2>&1 | FileCheck %s --check-prefix=MISSING
 
+// A library path may be long (here over 300 characters, wherever the tree is).
+// DEFINE: %{long} = a-directory-name-of-a-hundred-characters-to-make-the-path-long-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+// RUN: rm -rf %t.d && mkdir -p %t.d/%{long}/%{long}/%{long} && cp %S/Inputs/rvm-extra-instructions.mlir %t.d/%{long}/%{long}/%{long}/lib.mlir
+// RUN: usl-opt %s --lower-rvm="library=%t.d/%{long}/%{long}/%{long}/lib.mlir" | FileCheck %s
+// but not longer than a file name can be.
+// RUN: not usl-opt %s --lower-rvm="library=%t.d/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/%{long}/lib.mlir" 2>&1 | FileCheck %s --check-prefix=TOOLONG
+// TOOLONG: error: option 'library' of 'lower-rvm' expects a value of at most 4095 characters
+
 
 // Tests that an instruction from a library given to the pass is selected
 // (zeroing int16 pairs), and not without it.
