@@ -57,6 +57,7 @@ static MlirLogicalResult build(MlirOpPassManager pm, const void *opaque) {
                          uslApplySchedulePass.defaults));
   addFuncPass(pm, &uslPartitionLoopsPass);
   add(pm, uslCreateConvertRvmPass(o->rvmEmulate));
+  addFuncPass(pm, &uslConvertAvx512Pass);
   addFuncPass(pm, &uslConvertSloopToScfPass);
   if (o->openmp) {
     add(pm, mlirCreateConversionConvertSCFToOpenMPPass());

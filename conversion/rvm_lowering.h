@@ -3,12 +3,14 @@
 #ifndef USL_CONVERSION_RVM_LOWERING_H
 #define USL_CONVERSION_RVM_LOWERING_H
 
+#include "select.h"
+
 #include "mlir-c/IR.h"
 
 #include <stdbool.h>
 
-/* Whether `type` is a memref in the rvm_tile memory space. */
-bool uslIsRvmTile(MlirType type);
+/* The 8 tile registers (rvm_to_llvm.c). */
+extern const UslRegisterFile uslRvmRegisters;
 
 /* Gives each tile buffer of `func` a register (rvm_to_llvm.c); false, with
  * an error, when a tile is accessed by anything but an RVM instruction or

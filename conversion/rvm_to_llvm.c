@@ -30,6 +30,7 @@
 #include "../passes/support.h"
 #include "rvm_isa.h"
 #include "rvm_lowering.h"
+#include "select.h"
 #include "usl/rvm.h"
 #include "usl/sloop.h"
 #include "usl/tmem.h"
@@ -51,171 +52,27 @@ static const char *const rvmOps[] = {USL_RVM_MZERO,  USL_RVM_MLD,
                                      USL_RVM_MMAQA};
 enum { NUM_RVM_OPS = sizeof rvmOps / sizeof rvmOps[0] };
 
-static bool isRvmOp(MlirOperation op) {
-  for (int i = 0; i < NUM_RVM_OPS; ++i)
-    if (uslOpIs(op, rvmOps[i]))
-      return true;
-  return false;
-}
-
-bool uslIsRvmTile(MlirType type) {
-  UslMemorySpace space;
-  return mlirTypeIsAMemRef(type) && uslMemRefTypeGetSpace(type, &space) &&
-         space == USL_MEM_RVM_TILE;
-}
-
-static bool isTileBuffer(MlirValue v) {
-  return uslIsRvmTile(mlirValueGetType(v));
-}
-
 //===----------------------------------------------------------------------===//
 // Tile-register allocation
 //===----------------------------------------------------------------------===//
 
-typedef struct Numbering {
-  UslOpList ops; /* every op, in program order (pre-order) */
-} Numbering;
+static const char *const overwriting[] = {USL_RVM_MZERO, USL_RVM_MLD};
 
-static MlirWalkResult number(MlirOperation op, void *userData) {
-  uslOpListPush(&((Numbering *)userData)->ops, op);
-  return MlirWalkResultAdvance;
-}
-
-static size_t indexOf(const Numbering *n, MlirOperation op) {
-  for (size_t i = 0; i < n->ops.size; ++i)
-    if (mlirOperationEqual(n->ops.ops[i], op))
-      return i;
-  return 0;
-}
-
-/* The last op nested in `op` (or `op`), by number. */
-static size_t lastInside(const Numbering *n, size_t first) {
-  MlirOperation op = n->ops.ops[first];
-  size_t last = first;
-  while (last + 1 < n->ops.size && uslIsInside(n->ops.ops[last + 1], op))
-    ++last;
-  return last;
-}
-
-typedef struct Tile {
-  MlirOperation alloc;
-  size_t start, end;
-  int reg;
-} Tile;
-
-static void tileName(MlirOperation alloc, char *out, size_t size) {
-  MlirStringRef name = uslAllocGetName(alloc);
-  snprintf(out, size, "%.*s", (int)name.length, name.data);
-}
+const UslRegisterFile uslRvmRegisters = {
+    .space = USL_MEM_RVM_TILE,
+    .count = USL_RVM_NUM_TILES,
+    .rank = 2,
+    .dialect = "rvm",
+    .isa = "RVM",
+    .what = "RVM tile registers",
+    .unit = "RVM tiles",
+    .registerAttr = USL_RVM_REGISTER_ATTR,
+    .overwriting = overwriting,
+    .numOverwriting = 2,
+};
 
 bool uslRvmAllocateTiles(MlirOperation func) {
-  const char *allocName[] = {USL_SLOOP_ALLOC};
-  UslOpList allocs = {0};
-  uslCollectOps(func, allocName, 1, MlirWalkPreOrder, &allocs);
-  Tile *tiles = calloc(allocs.size ? allocs.size : 1, sizeof *tiles);
-  size_t numTiles = 0;
-  Numbering n = {{0}};
-  mlirOperationWalk(func, number, &n, MlirWalkPreOrder);
-  bool ok = true;
-  /* The first access to a tile, in program order, that is not an RVM
-   * instruction. */
-  size_t bad = SIZE_MAX;
-  MlirOperation badAlloc = {NULL};
-  for (size_t i = 0; i < allocs.size; ++i) {
-    MlirValue buffer = mlirOperationGetResult(allocs.ops[i], 0);
-    if (!isTileBuffer(buffer))
-      continue;
-    for (MlirOpOperand use = mlirValueGetFirstUse(buffer);
-         !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use)) {
-      MlirOperation user = mlirOpOperandGetOwner(use);
-      size_t at = indexOf(&n, user);
-      if (!isRvmOp(user) && at < bad) {
-        bad = at;
-        badAlloc = allocs.ops[i];
-      }
-    }
-  }
-  if (bad != SIZE_MAX) {
-    char name[64];
-    tileName(badAlloc, name, sizeof name);
-    MlirOperation user = n.ops.ops[bad];
-    MlirStringRef s = mlirIdentifierStr(mlirOperationGetName(user));
-    uslEmitErrorf(mlirOperationGetLocation(user),
-                  "buffer '%s' lives in RVM tile registers: only RVM "
-                  "instructions may access it, not %.*s",
-                  name, (int)s.length, s.data);
-    ok = false;
-  }
-  for (size_t i = 0; i < allocs.size && ok; ++i) {
-    MlirOperation alloc = allocs.ops[i];
-    MlirValue buffer = mlirOperationGetResult(alloc, 0);
-    if (!isTileBuffer(buffer))
-      continue;
-    Tile t = {.alloc = alloc, .start = SIZE_MAX, .end = 0, .reg = -1};
-    for (MlirOpOperand use = mlirValueGetFirstUse(buffer);
-         !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use)) {
-      MlirOperation user = mlirOpOperandGetOwner(use);
-      size_t at = indexOf(&n, user);
-      t.start = at < t.start ? at : t.start;
-      t.end = at > t.end ? at : t.end;
-      /* Loops around the use but not around the buffer: live throughout. */
-      for (MlirOperation l = uslGetParentOfName(user, USL_SLOOP_FOR);
-           !mlirOperationIsNull(l) && !uslIsInside(alloc, l);
-           l = uslGetParentOfName(l, USL_SLOOP_FOR)) {
-        size_t first = indexOf(&n, l), last = lastInside(&n, first);
-        t.start = first < t.start ? first : t.start;
-        t.end = last > t.end ? last : t.end;
-      }
-    }
-    if (t.start != SIZE_MAX)
-      tiles[numTiles++] = t;
-  }
-  /* Greedy, by first use. */
-  for (size_t i = 0; i < numTiles && ok; ++i) {
-    size_t first = i;
-    for (size_t j = i + 1; j < numTiles; ++j)
-      if (tiles[j].start < tiles[first].start)
-        first = j;
-    Tile t = tiles[first];
-    tiles[first] = tiles[i];
-    tiles[i] = t;
-    bool used[USL_RVM_NUM_TILES] = {false};
-    for (size_t j = 0; j < i; ++j)
-      if (tiles[j].end >= tiles[i].start)
-        used[tiles[j].reg] = true;
-    int reg = 0;
-    while (reg < USL_RVM_NUM_TILES && used[reg])
-      ++reg;
-    if (reg == USL_RVM_NUM_TILES) {
-      char live[512] = "";
-      size_t len = 0;
-      for (size_t j = 0; j <= i; ++j) {
-        if (j < i && tiles[j].end < tiles[i].start)
-          continue;
-        char name[64];
-        tileName(tiles[j].alloc, name, sizeof name);
-        if (len < sizeof live)
-          len += (size_t)snprintf(live + len, sizeof live - len, "%s'%s'",
-                                  len ? ", " : "", name);
-      }
-      uslEmitErrorf(mlirOperationGetLocation(n.ops.ops[tiles[i].start]),
-                    "more than %d RVM tiles live here: %s",
-                    USL_RVM_NUM_TILES, live);
-      ok = false;
-      break;
-    }
-    tiles[i].reg = reg;
-  }
-  for (size_t i = 0; i < numTiles && ok; ++i) {
-    MlirContext ctx = mlirOperationGetContext(tiles[i].alloc);
-    mlirOperationSetDiscardableAttributeByName(
-        tiles[i].alloc, mlirStringRefCreateFromCString(USL_RVM_REGISTER_ATTR),
-        mlirIntegerAttrGet(mlirIntegerTypeGet(ctx, 64), tiles[i].reg));
-  }
-  uslOpListFree(&n.ops);
-  uslOpListFree(&allocs);
-  free(tiles);
-  return ok;
+  return uslAllocateRegisters(func, &uslRvmRegisters);
 }
 
 static MlirLogicalResult runAllocate(MlirOperation func, const void *options) {
@@ -448,7 +305,7 @@ static MlirLogicalResult runConvert(MlirOperation module, const void *opaque) {
     uslCollectOps(funcs.ops[f], allocName, 1, MlirWalkPreOrder, &allocs);
     for (size_t i = 0; i < allocs.size && ok; ++i) {
       MlirValue buffer = mlirOperationGetResult(allocs.ops[i], 0);
-      if (isTileBuffer(buffer) &&
+      if (uslIsRegisterType(&uslRvmRegisters, mlirValueGetType(buffer)) &&
           mlirOpOperandIsNull(mlirValueGetFirstUse(buffer)))
         mlirOperationDestroy(allocs.ops[i]);
     }

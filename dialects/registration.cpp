@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "avx512/Avx512Dialect.h"
 #include "pipeline/PipelineDialect.h"
 #include "rvm/RvmDialect.h"
 #include "sloop/SloopDialect.h"
@@ -15,6 +16,7 @@
 #include "mlir/CAPI/IR.h"
 #include "mlir/CAPI/Registration.h"
 
+#include "usl/avx512.h"
 #include "usl/dialects.h"
 #include "usl/pipeline.h"
 #include "usl/rvm.h"
@@ -26,6 +28,8 @@ MLIR_DEFINE_CAPI_DIALECT_REGISTRATION(Tmem, tmem, usl::tmem::TmemDialect)
 MLIR_DEFINE_CAPI_DIALECT_REGISTRATION(Pipeline, pipeline,
                                       usl::pipeline::PipelineDialect)
 MLIR_DEFINE_CAPI_DIALECT_REGISTRATION(Rvm, rvm, usl::rvm::RvmDialect)
+MLIR_DEFINE_CAPI_DIALECT_REGISTRATION(Avx512, avx512,
+                                      usl::avx512::Avx512Dialect)
 
 // The C header mirrors the enum values; keep them in step.
 static_assert(static_cast<int>(usl::pipeline::Boundary::none) ==
@@ -41,7 +45,7 @@ static_assert(static_cast<int>(usl::pipeline::Boundary::none) ==
 extern "C" void uslRegisterDialects(MlirDialectRegistry registry) {
   unwrap(registry)->insert<usl::sloop::SloopDialect, usl::tmem::TmemDialect,
                            usl::pipeline::PipelineDialect,
-                           usl::rvm::RvmDialect>();
+                           usl::rvm::RvmDialect, usl::avx512::Avx512Dialect>();
 }
 
 extern "C" void uslContextPrepare(MlirContext ctx) {

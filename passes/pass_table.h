@@ -11,6 +11,8 @@ extern const UslPassInfo uslLowerRvmPass;          /* conversion/lower_rvm.c */
 extern const UslPassInfo uslRvmAllocateTilesPass;  /* conversion/rvm_to_llvm.c */
 extern const UslPassInfo uslConvertRvmPass;        /* conversion/rvm_to_llvm.c */
 MlirPass uslCreateConvertRvmPass(bool emulate);
+extern const UslPassInfo uslLowerAvx512Pass;       /* conversion/avx512.c */
+extern const UslPassInfo uslConvertAvx512Pass;
 extern const UslPassInfo uslPartitionLoopsPass;    /* conversion/partition_loops.c */
 extern const UslPassInfo uslDissolveAllocaScopesPass; /* conversion/dissolve_alloca_scopes.c */
 extern const UslPassInfo uslLowerToLLVMPipeline;   /* conversion/pipelines.c */

@@ -16,6 +16,8 @@ static const UslPassInfo *const passes[] = {
     &uslLowerRvmPass,
     &uslRvmAllocateTilesPass,
     &uslConvertRvmPass,
+    &uslLowerAvx512Pass,
+    &uslConvertAvx512Pass,
     &uslConvertSloopToScfPass,
     &uslDissolveAllocaScopesPass,
     &uslLowerToLLVMPipeline,

@@ -131,6 +131,12 @@ MlirNamedAttribute uslNamedAttr(MlirContext ctx, const char *name,
       mlirIdentifierGet(ctx, mlirStringRefCreateFromCString(name)), value);
 }
 
+MlirValue uslBuild1(UslBuilder *b, const char *name, intptr_t numOperands,
+                    const MlirValue *operands, MlirType type) {
+  return mlirOperationGetResult(
+      uslBuild(b, name, numOperands, operands, 1, &type, 0, NULL, 0), 0);
+}
+
 MlirValue uslBuildIndexConstant(UslBuilder *b, int64_t value) {
   MlirType index = mlirIndexTypeGet(b->ctx);
   MlirNamedAttribute attr =

@@ -73,6 +73,11 @@ MlirOperation uslBuild(UslBuilder *b, const char *name, intptr_t numOperands,
 MlirNamedAttribute uslNamedAttr(MlirContext ctx, const char *name,
                                 MlirAttribute value);
 
+/* Creates and inserts op `name` with one result of `type`, no attributes
+ * and no regions; returns the result. */
+MlirValue uslBuild1(UslBuilder *b, const char *name, intptr_t numOperands,
+                    const MlirValue *operands, MlirType type);
+
 MlirValue uslBuildIndexConstant(UslBuilder *b, int64_t value);
 
 /* The value of `v` when an arith.constant of index type defines it. */

@@ -251,9 +251,13 @@ int main(int argc, char **argv) {
   char *hostCpu = LLVMGetHostCPUName();
   char *hostFeatures = LLVMGetHostCPUFeatures();
   if (!target.triple) {
+    /* The host's features go with the host's CPU only: they switch off
+     * what this machine lacks, which a CPU named with --cpu may have. */
     target.triple = hostTriple;
-    target.cpu = target.cpu ? target.cpu : hostCpu;
-    target.features = target.features ? target.features : hostFeatures;
+    if (!target.cpu) {
+      target.cpu = hostCpu;
+      target.features = target.features ? target.features : hostFeatures;
+    }
   }
   if (!target.cpu)
     target.cpu = "generic";
