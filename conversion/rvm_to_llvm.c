@@ -124,12 +124,6 @@ static unsigned registerOf(MlirValue tile) {
   return (unsigned)mlirIntegerAttrGetValueInt(reg);
 }
 
-static MlirValue build1(UslBuilder *b, const char *name, intptr_t n,
-                        const MlirValue *operands, MlirType type) {
-  return mlirOperationGetResult(
-      uslBuild(b, name, n, operands, 1, &type, 0, NULL, 0), 0);
-}
-
 static MlirValue indexConst(UslBuilder *b, int64_t v) {
   return uslBuildIndexConstant(b, v);
 }
@@ -156,12 +150,12 @@ static void addressAndStride(UslBuilder *b, MlirValue window, MlirValue *addr,
   MlirOperation meta = uslBuild(b, "memref.extract_strided_metadata", 1,
                                 &window, 2 + 2 * rank, types, 0, NULL, 0);
   free(types);
-  MlirValue base = build1(b, "memref.extract_aligned_pointer_as_index", 1,
+  MlirValue base = uslBuild1(b, "memref.extract_aligned_pointer_as_index", 1,
                           &window, index);
   MlirValue size = indexConst(b, bytes);
   MlirValue offsetBytes[2] = {mlirOperationGetResult(meta, 1), size};
-  MlirValue sum[2] = {base, build1(b, "arith.muli", 2, offsetBytes, index)};
-  *addr = build1(b, "arith.addi", 2, sum, index);
+  MlirValue sum[2] = {base, uslBuild1(b, "arith.muli", 2, offsetBytes, index)};
+  *addr = uslBuild1(b, "arith.addi", 2, sum, index);
   /* The row dimension: the one of size 4 before the last. */
   intptr_t rowDim = 0;
   for (intptr_t d = 0; d + 1 < rank; ++d)
@@ -169,7 +163,7 @@ static void addressAndStride(UslBuilder *b, MlirValue window, MlirValue *addr,
       rowDim = d;
   MlirValue strideBytes[2] = {mlirOperationGetResult(meta, 2 + rank + rowDim),
                               size};
-  *stride = build1(b, "arith.muli", 2, strideBytes, index);
+  *stride = uslBuild1(b, "arith.muli", 2, strideBytes, index);
 }
 
 static void declareExec(MlirOperation module) {
@@ -208,9 +202,9 @@ static void emitCall(UslBuilder *b, uint32_t word, MlirValue addr,
   args[0] = mlirOperationGetResult(
       uslBuild(b, "arith.constant", 0, NULL, 1, &i32, 1, &value, 0), 0);
   MlirValue zero = indexConst(b, 0);
-  args[1] = build1(b, "arith.index_cast", 1,
+  args[1] = uslBuild1(b, "arith.index_cast", 1,
                    mlirValueIsNull(addr) ? &zero : &addr, i64);
-  args[2] = build1(b, "arith.index_cast", 1,
+  args[2] = uslBuild1(b, "arith.index_cast", 1,
                    mlirValueIsNull(stride) ? &zero : &stride, i64);
   MlirNamedAttribute callee = uslNamedAttr(
       b->ctx, "callee",
@@ -227,10 +221,10 @@ static void emitAsm(UslBuilder *b, const char *text, MlirValue addr,
   if (!mlirValueIsNull(addr)) {
     /* XLEN-wide registers on riscv32 and riscv64 alike: pointers. */
     MlirType i64 = mlirIntegerTypeGet(ctx, 64);
-    MlirValue a = build1(b, "arith.index_cast", 1, &addr, i64);
-    MlirValue s = build1(b, "arith.index_cast", 1, &stride, i64);
-    operands[n++] = build1(b, "llvm.inttoptr", 1, &a, ptr);
-    operands[n++] = build1(b, "llvm.inttoptr", 1, &s, ptr);
+    MlirValue a = uslBuild1(b, "arith.index_cast", 1, &addr, i64);
+    MlirValue s = uslBuild1(b, "arith.index_cast", 1, &stride, i64);
+    operands[n++] = uslBuild1(b, "llvm.inttoptr", 1, &a, ptr);
+    operands[n++] = uslBuild1(b, "llvm.inttoptr", 1, &s, ptr);
   }
   int32_t segments[1] = {(int32_t)n};
   (void)segments;

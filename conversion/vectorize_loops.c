@@ -93,8 +93,7 @@ static MlirType vectorOf(Vectorizer *v, MlirType element) {
 
 static MlirValue build1(Vectorizer *v, const char *name, intptr_t n,
                         const MlirValue *operands, MlirType type) {
-  return mlirOperationGetResult(
-      uslBuild(&v->b, name, n, operands, 1, &type, 0, NULL, 0), 0);
+  return uslBuild1(&v->b, name, n, operands, type);
 }
 
 static MlirValue constantVector(Vectorizer *v, MlirAttribute dense) {

@@ -31,15 +31,6 @@ void Avx512Dialect::initialize() {
 /// Bytes in a zmm register.
 static constexpr int64_t kRegisterBytes = 64;
 
-static std::optional<usl::tmem::MemorySpace> spaceOf(MemRefType type) {
-  Attribute space = type.getMemorySpace();
-  if (!space)
-    return usl::tmem::MemorySpace::dram;
-  if (auto attr = llvm::dyn_cast<usl::tmem::MemorySpaceAttr>(space))
-    return attr.getValue();
-  return std::nullopt;
-}
-
 /// Which element types an instruction takes.
 enum class Elements { f32, i16, any };
 
@@ -47,7 +38,7 @@ enum class Elements { f32, i16, any };
 static LogicalResult verifyRegister(Operation *op, StringRef role, Value value,
                                     Elements elements) {
   auto type = llvm::cast<MemRefType>(value.getType());
-  if (spaceOf(type) != usl::tmem::MemorySpace::avx512)
+  if (usl::tmem::spaceOf(type) != usl::tmem::MemorySpace::avx512)
     return op->emitOpError(role)
            << " must be a register in #tmem.space<avx512>, got " << type;
   Type et = type.getElementType();
@@ -89,14 +80,9 @@ static LogicalResult verifyWindow(Operation *op, Value reg, Value window,
     return failure();
   auto regType = llvm::cast<MemRefType>(reg.getType());
   auto type = llvm::cast<MemRefType>(window.getType());
-  std::optional<usl::tmem::MemorySpace> space = spaceOf(type);
-  if (!space || *space == usl::tmem::MemorySpace::rvm_tile ||
-      *space == usl::tmem::MemorySpace::avx512)
-    return op->emitOpError("memory operand must be in dram, got ") << type;
-  if (type.getElementType() != regType.getElementType())
-    return op->emitOpError("memory operand has ")
-           << type.getElementType() << " elements but the register has "
-           << regType.getElementType();
+  if (failed(usl::tmem::verifyMemoryOperand(op, type,
+                                            regType.getElementType(), "register")))
+    return failure();
   int64_t rank = type.getRank();
   int64_t lanes = broadcast ? 1 : regType.getDimSize(0);
   bool ok = rank >= 1 && type.hasStaticShape() &&

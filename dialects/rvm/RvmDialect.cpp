@@ -31,15 +31,6 @@ void RvmDialect::initialize() {
 /// Bytes in a tile row, and rows in a tile.
 static constexpr int64_t kRowBytes = 16, kRows = 4;
 
-static std::optional<usl::tmem::MemorySpace> spaceOf(MemRefType type) {
-  Attribute space = type.getMemorySpace();
-  if (!space)
-    return usl::tmem::MemorySpace::dram;
-  if (auto attr = llvm::dyn_cast<usl::tmem::MemorySpaceAttr>(space))
-    return attr.getValue();
-  return std::nullopt;
-}
-
 static int64_t elementBytes(Type t) {
   return (t.getIntOrFloatBitWidth() + 7) / 8;
 }
@@ -49,7 +40,7 @@ static int64_t elementBytes(Type t) {
 static LogicalResult verifyTile(Operation *op, StringRef role, Value value,
                                 Type element = {}) {
   auto type = llvm::cast<MemRefType>(value.getType());
-  if (spaceOf(type) != usl::tmem::MemorySpace::rvm_tile)
+  if (usl::tmem::spaceOf(type) != usl::tmem::MemorySpace::rvm_tile)
     return op->emitOpError(role)
            << " must be a tile in #tmem.space<rvm_tile>, got " << type;
   Type et = type.getElementType();
@@ -75,14 +66,9 @@ static LogicalResult verifyWindow(Operation *op, Value tile, Value window) {
     return failure();
   auto tileType = llvm::cast<MemRefType>(tile.getType());
   auto type = llvm::cast<MemRefType>(window.getType());
-  std::optional<usl::tmem::MemorySpace> space = spaceOf(type);
-  if (!space || *space == usl::tmem::MemorySpace::rvm_tile ||
-      *space == usl::tmem::MemorySpace::avx512)
-    return op->emitOpError("memory operand must be in dram, got ") << type;
-  if (type.getElementType() != tileType.getElementType())
-    return op->emitOpError("memory operand has ")
-           << type.getElementType() << " elements but the tile has "
-           << tileType.getElementType();
+  if (failed(usl::tmem::verifyMemoryOperand(op, type,
+                                            tileType.getElementType(), "tile")))
+    return failure();
   int64_t rank = type.getRank();
   int64_t rows = 1, nonUnit = 0;
   for (int64_t d = 0; d + 1 < rank; ++d) {

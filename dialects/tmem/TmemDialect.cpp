@@ -162,3 +162,29 @@ Value WindowOp::getViewSource() { return getSource(); }
 
 #define GET_OP_CLASSES
 #include "TmemOps.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// Shared by the instruction dialects' verifiers
+//===----------------------------------------------------------------------===//
+
+std::optional<usl::tmem::MemorySpace> usl::tmem::spaceOf(MemRefType type) {
+  Attribute space = type.getMemorySpace();
+  if (!space)
+    return MemorySpace::dram;
+  if (auto attr = llvm::dyn_cast<MemorySpaceAttr>(space))
+    return attr.getValue();
+  return std::nullopt;
+}
+
+LogicalResult usl::tmem::verifyMemoryOperand(Operation *op, MemRefType type,
+                                             Type element, StringRef holder) {
+  std::optional<MemorySpace> space = spaceOf(type);
+  if (!space || *space == MemorySpace::rvm_tile ||
+      *space == MemorySpace::avx512)
+    return op->emitOpError("memory operand must be in dram, got ") << type;
+  if (type.getElementType() != element)
+    return op->emitOpError("memory operand has ")
+           << type.getElementType() << " elements but the " << holder
+           << " has " << element;
+  return success();
+}

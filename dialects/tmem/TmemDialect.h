@@ -25,4 +25,20 @@
 #define GET_OP_CLASSES
 #include "TmemOps.h.inc"
 
+namespace usl::tmem {
+
+/// The memory space of `type`: dram when it has none, nothing when it has
+/// one that is not a tmem space.
+std::optional<MemorySpace> spaceOf(mlir::MemRefType type);
+
+/// Checks the memory operand of an instruction of a register target: in
+/// ordinary memory, with the `element` type of the `holder` ("tile",
+/// "register") it moves to or from.
+mlir::LogicalResult verifyMemoryOperand(mlir::Operation *op,
+                                        mlir::MemRefType type,
+                                        mlir::Type element,
+                                        llvm::StringRef holder);
+
+} // namespace usl::tmem
+
 #endif
