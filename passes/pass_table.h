@@ -28,6 +28,7 @@ extern const UslPassInfo uslParallelizePass;
 extern const UslPassInfo uslVectorizePass;
 extern const UslPassInfo uslStageMemPass;
 extern const UslPassInfo uslSetMemoryPass;
+extern const UslPassInfo uslDivideDimPass;
 extern const UslPassInfo uslLiftAllocPass;
 extern const UslPassInfo uslExpandDimPass;
 extern const UslPassInfo uslSimplifyPass;

@@ -33,6 +33,7 @@ static const UslPassInfo *const passes[] = {
     &uslSetMemoryPass,
     &uslLiftAllocPass,
     &uslExpandDimPass,
+    &uslDivideDimPass,
     &uslSimplifyPass,
     &uslHoistPass,
     &uslComputeAtPass,

@@ -81,6 +81,13 @@ MlirLogicalResult uslLiftAlloc(MlirOperation alloc, int64_t levels);
 MlirLogicalResult uslExpandDim(MlirOperation alloc, int64_t size,
                                MlirOperation loop);
 
+/* Divides dimension `dim` of a sloop.alloc into (size / factor, factor),
+ * every index e becoming (e floordiv factor, e mod factor), written as
+ * (q, r) when e = q * factor + r with r a loop variable within
+ * [0, factor) or a constant. */
+MlirLogicalResult uslDivideDim(MlirOperation alloc, int64_t dim,
+                               int64_t factor);
+
 /* Splits a sloop.alloc along dimension `dim`, which every access indexes
  * with a constant, into one buffer per index. */
 MlirLogicalResult uslUnrollBuffer(MlirOperation alloc, int64_t dim);
