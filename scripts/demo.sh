@@ -43,11 +43,23 @@ echo "  (run on the RVM emulator, against plain C)"
 printf '  RVM instruction words in the riscv32 object: '
 llvm-objdump-22 -d "$tmp/conv1d-rvm.rv32.o" | grep -cE '2b[[:space:]]+<unknown>' || true
 
-step "6. usl-translate --openmp: LLVM IR, the par loop forked onto OpenMP threads"
+step "6. sgemm on AVX-512: Exo's 6 x 64 register block as directives, then instruction selection"
+scripts/apply-schedule.sh examples/sgemm-avx512.schedule examples/sgemm-avx512.mlir \
+  | "$bin/usl-opt" --lower-avx512 -o "$tmp/sgemm.mlir"
+printf '  avx512 ops selected: '
+grep -oE 'avx512\.[a-z0-9_]+' "$tmp/sgemm.mlir" | sort | uniq -c | tr '\n' ' '
+echo
+"$bin/usl-run" "$tmp/sgemm.mlir" -e sgemm --args=12x32,32x128,12x128 --compare=sgemm_ref
+"$bin/uslc" "$tmp/sgemm.mlir" --cpu=znver5 --emit=asm -o "$tmp/all.s"
+awk '/^sgemm:/,/^\.Lfunc_end/' "$tmp/all.s" > "$tmp/sgemm.s"
+printf '  @sgemm for an AVX-512 CPU (znver5): %s vfmadd231ps on zmm, %s vbroadcastss\n' \
+  "$(grep -c 'vfmadd231ps.*zmm' "$tmp/sgemm.s")" "$(grep -c 'vbroadcastss' "$tmp/sgemm.s")"
+
+step "7. usl-translate --openmp: LLVM IR, the par loop forked onto OpenMP threads"
 "$bin/usl-translate" --openmp "$tmp/matmul.mlir" -o "$tmp/matmul.ll"
 grep -E '^define|__kmpc_fork_call' "$tmp/matmul.ll" | sed 's/^/  /'
 
-step "7. uslc: objects and a C header, for the host and for RISC-V"
+step "8. uslc: objects and a C header, for the host and for RISC-V"
 "$bin/uslc" examples/matmul.mlir -o "$tmp/matmul.o" --header="$tmp/matmul.h"
 grep '_mlir_ciface' "$tmp/matmul.h" | sed 's/^/  /'
 "$bin/uslc" examples/conv1d.mlir --target=riscv32 -o "$tmp/conv1d.rv32.o"
