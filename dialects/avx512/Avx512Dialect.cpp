@@ -30,6 +30,9 @@ void Avx512Dialect::initialize() {
 
 /// Bytes in a zmm register.
 static constexpr int64_t kRegisterBytes = 64;
+/// The most dimensions a memory operand may have (what convert-avx512
+/// handles).
+static constexpr int64_t kMaxWindowRank = 8;
 
 /// Which element types an instruction takes.
 enum class Elements { f32, i16, any };
@@ -85,14 +88,15 @@ static LogicalResult verifyWindow(Operation *op, Value reg, Value window,
     return failure();
   int64_t rank = type.getRank();
   int64_t lanes = broadcast ? 1 : regType.getDimSize(0);
-  bool ok = rank >= 1 && type.hasStaticShape() &&
+  bool ok = rank >= 1 && rank <= kMaxWindowRank && type.hasStaticShape() &&
             type.getDimSize(rank - 1) == lanes;
   for (int64_t d = 0; ok && d + 1 < rank; ++d)
     ok = type.getDimSize(d) == 1;
   if (!ok)
     return op->emitOpError("memory operand must be a window of ")
            << lanes << (lanes == 1 ? " element" : " elements")
-           << " in its last dimension (the others 1), got " << type;
+           << " in its last dimension (the others 1, at most "
+           << kMaxWindowRank << " dimensions), got " << type;
   SmallVector<int64_t> strides;
   int64_t offset;
   if (!broadcast && (failed(type.getStridesAndOffset(strides, offset)) ||

@@ -65,7 +65,7 @@ func.func @window_element_type(%H: memref<32xi16>) {
 
 func.func @window_too_short(%A: memref<4x8xf32>) {
   %r = sloop.alloc : memref<16xf32, #tmem.space<avx512>>
-  // expected-error @+1 {{'avx512.loadu' op memory operand must be a window of 16 elements in its last dimension (the others 1), got 'memref<4x8xf32>'}}
+  // expected-error @+1 {{'avx512.loadu' op memory operand must be a window of 16 elements in its last dimension (the others 1, at most 8 dimensions), got 'memref<4x8xf32>'}}
   avx512.loadu %r, %A : memref<16xf32, #tmem.space<avx512>>, memref<4x8xf32>
   return
 }
@@ -74,7 +74,7 @@ func.func @window_too_short(%A: memref<4x8xf32>) {
 
 func.func @broadcast_of_a_row(%A: memref<16xf32>) {
   %r = sloop.alloc : memref<16xf32, #tmem.space<avx512>>
-  // expected-error @+1 {{'avx512.set1' op memory operand must be a window of 1 element in its last dimension (the others 1), got 'memref<16xf32>'}}
+  // expected-error @+1 {{'avx512.set1' op memory operand must be a window of 1 element in its last dimension (the others 1, at most 8 dimensions), got 'memref<16xf32>'}}
   avx512.set1 %r, %A : memref<16xf32, #tmem.space<avx512>>, memref<16xf32>
   return
 }
@@ -87,5 +87,14 @@ func.func @strided_lanes(%A: memref<16x16xf32>) {
   %w = tmem.window %t[0, 0] [1, 16] : memref<16x16xf32, strided<[1, 16]>>
   // expected-error @+1 {{'avx512.loadu' op memory operand must have a unit element stride, got 'memref<1x16xf32, strided<[1, 16], offset: ?>>'}}
   avx512.loadu %r, %w : memref<16xf32, #tmem.space<avx512>>, memref<1x16xf32, strided<[1, 16], offset: ?>>
+  return
+}
+
+// -----
+
+func.func @window_rank_nine(%A: memref<1x1x1x1x1x1x1x1x16xf32>) {
+  %r = sloop.alloc : memref<16xf32, #tmem.space<avx512>>
+  // expected-error @+1 {{'avx512.loadu' op memory operand must be a window of 16 elements in its last dimension (the others 1, at most 8 dimensions), got 'memref<1x1x1x1x1x1x1x1x16xf32>'}}
+  avx512.loadu %r, %A : memref<16xf32, #tmem.space<avx512>>, memref<1x1x1x1x1x1x1x1x16xf32>
   return
 }
