@@ -147,6 +147,17 @@ static MlirValue maskOf(Emitter *e, MlirValue lanes) {
   return uslBuild1(&e->b, "vector.create_mask", 1, &lanes, e->mask);
 }
 
+/* The first `lanes` lanes from `window`, the others from `passThrough`. */
+static MlirValue maskedLoad(Emitter *e, MlirValue window, MlirValue lanes,
+                            MlirValue passThrough) {
+  MlirValue operands[3 + 8];
+  zeroIndices(e, window, operands);
+  intptr_t r = rankOf(window);
+  operands[1 + r] = maskOf(e, lanes);
+  operands[2 + r] = passThrough;
+  return uslBuild1(&e->b, "vector.maskedload", 3 + r, operands, e->vector);
+}
+
 static MlirValue zeroVector(Emitter *e) {
   MlirAttribute zero = mlirTypeIsAF32(e->element)
                            ? mlirFloatAttrDoubleGet(e->b.ctx, e->element, 0.0)
@@ -246,13 +257,9 @@ static void convertOp(MlirOperation op) {
   } else if (uslOpIs(op, USL_AVX512_LOADU)) {
     store(&e, load(&e, x), reg);
   } else if (uslOpIs(op, USL_AVX512_MASKZ_LOADU)) {
-    MlirValue operands[3 + 8];
-    zeroIndices(&e, x, operands);
-    intptr_t r = rankOf(x);
-    operands[1 + r] = maskOf(&e, lanes);
-    operands[2 + r] = zeroVector(&e);
-    store(&e, uslBuild1(&e.b, "vector.maskedload", 3 + r, operands, e.vector),
-          reg);
+    store(&e, maskedLoad(&e, x, lanes, zeroVector(&e)), reg);
+  } else if (uslOpIs(op, USL_AVX512_MASK_LOADU)) {
+    store(&e, maskedLoad(&e, x, lanes, load(&e, reg)), reg);
   } else if (uslOpIs(op, USL_AVX512_STOREU)) {
     store(&e, load(&e, reg), x);
   } else if (uslOpIs(op, USL_AVX512_MASK_STOREU)) {
@@ -310,11 +317,12 @@ static void convertOp(MlirOperation op) {
 }
 
 static const char *const avx512Ops[] = {
-    USL_AVX512_SETZERO, USL_AVX512_LOADU,      USL_AVX512_MASKZ_LOADU,
-    USL_AVX512_STOREU,  USL_AVX512_MASK_STOREU, USL_AVX512_SET1,
-    USL_AVX512_MASK_SET1, USL_AVX512_ADD,      USL_AVX512_MASK_ADD,
-    USL_AVX512_MUL,     USL_AVX512_MAX,        USL_AVX512_MULHI,
-    USL_AVX512_FMADD,   USL_AVX512_MASK_FMADD, USL_AVX512_RELU};
+    USL_AVX512_SETZERO,     USL_AVX512_LOADU,     USL_AVX512_MASKZ_LOADU,
+    USL_AVX512_MASK_LOADU,  USL_AVX512_STOREU,    USL_AVX512_MASK_STOREU,
+    USL_AVX512_SET1,        USL_AVX512_MASK_SET1, USL_AVX512_ADD,
+    USL_AVX512_MASK_ADD,    USL_AVX512_MUL,       USL_AVX512_MAX,
+    USL_AVX512_MULHI,       USL_AVX512_FMADD,     USL_AVX512_MASK_FMADD,
+    USL_AVX512_RELU};
 
 static MlirLogicalResult runConvert(MlirOperation func, const void *options) {
   (void)options;

@@ -23,6 +23,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "../passes/directive.h"
 #include "../passes/linear.h"
 #include "../passes/pass_table.h"
 #include "../passes/rewrite.h"
@@ -42,6 +43,29 @@
 
 /* The most ops the copies of loop edges may add to one function. */
 enum { COPY_BUDGET = 20000 };
+
+typedef struct PartitionOptions {
+  /* Only these loops are split (all when empty): a schedule can partition
+   * tile loops before instruction selection and keep the guards inside. */
+  char loops[USL_MAX_STRING_OPTION];
+} PartitionOptions;
+
+typedef struct Partitioner {
+  size_t budget;
+  char names[USL_MAX_LIST_OPTION][USL_MAX_STRING_OPTION];
+  int numNames; /* 0: every loop */
+} Partitioner;
+
+static bool selected(const Partitioner *p, MlirOperation loop) {
+  if (p->numNames == 0)
+    return true;
+  MlirStringRef n = uslForGetName(loop);
+  for (int i = 0; i < p->numNames; ++i)
+    if (strlen(p->names[i]) == n.length &&
+        !memcmp(p->names[i], n.data, n.length))
+      return true;
+  return false;
+}
 
 typedef struct Condition {
   MlirOperation op;      /* the sloop.if, or the maxsi / minsi */
@@ -494,7 +518,7 @@ static size_t countOps(MlirOperation op) {
   return n;
 }
 
-static void partitionChildren(MlirOperation loop, size_t *budget);
+static void partitionChildren(MlirOperation loop, Partitioner *p);
 
 /* Drops the conditions below `loop` that hold wherever they are evaluated,
  * before any copy is made of them. */
@@ -512,11 +536,11 @@ static void dropUniversal(MlirOperation loop) {
 }
 
 /* Partitions `loop`, then the loops inside it and inside its copies. */
-static void partition(MlirOperation loop, size_t *budget) {
+static void partition(MlirOperation loop, Partitioner *p) {
   UslLoopKind kind = uslForGetKind(loop);
   if (kind == USL_LOOP_VEC || kind == USL_LOOP_UNROLL ||
-      uslForGetStep(loop) != 1) {
-    partitionChildren(loop, budget);
+      uslForGetStep(loop) != 1 || !selected(p, loop)) {
+    partitionChildren(loop, p);
     return;
   }
   dropUniversal(loop);
@@ -543,12 +567,12 @@ static void partition(MlirOperation loop, size_t *budget) {
   }
   size_t size = needLower || needUpper ? countOps(loop) : 0;
   size_t copies = (size_t)needLower + (size_t)needUpper;
-  if (copies * size > *budget) {
+  if (copies * size > p->budget) {
     /* No room for the edges. */
     memset(holds, 0, list.size * sizeof *holds);
     needLower = needUpper = false;
   } else {
-    *budget -= copies * size;
+    p->budget -= copies * size;
   }
 
   MlirOperation prologue = {NULL}, epilogue = {NULL};
@@ -607,11 +631,11 @@ static void partition(MlirOperation loop, size_t *budget) {
   free(thresholds);
   free(list.items);
 
-  partitionChildren(loop, budget);
+  partitionChildren(loop, p);
   if (!mlirOperationIsNull(prologue))
-    partitionChildren(prologue, budget);
+    partitionChildren(prologue, p);
   if (!mlirOperationIsNull(epilogue))
-    partitionChildren(epilogue, budget);
+    partitionChildren(epilogue, p);
 }
 
 /* The loops directly inside `loop` (possibly under guards). */
@@ -630,17 +654,26 @@ static void collectChildLoops(MlirBlock block, UslOpList *out) {
   }
 }
 
-static void partitionChildren(MlirOperation loop, size_t *budget) {
+static void partitionChildren(MlirOperation loop, Partitioner *p) {
   UslOpList children = {0};
   collectChildLoops(uslForGetBody(loop), &children);
   for (size_t i = 0; i < children.size; ++i)
-    partition(children.ops[i], budget);
+    partition(children.ops[i], p);
   uslOpListFree(&children);
 }
 
-static MlirLogicalResult run(MlirOperation func, const void *options) {
-  (void)options;
-  size_t budget = COPY_BUDGET;
+static MlirLogicalResult run(MlirOperation func, const void *opaque) {
+  const PartitionOptions *o = opaque;
+  Partitioner p = {.budget = COPY_BUDGET};
+  if (o->loops[0]) {
+    p.numNames = uslSplitNames(o->loops, p.names, USL_MAX_LIST_OPTION);
+    if (p.numNames < 0) {
+      uslEmitErrorf(mlirOperationGetLocation(func),
+                    "'partition-loops': at most %d loops in loops=",
+                    USL_MAX_LIST_OPTION);
+      return mlirLogicalResultFailure();
+    }
+  }
   MlirRegion body = mlirOperationGetRegion(func, 0);
   MlirBlock entry = mlirRegionGetFirstBlock(body);
   if (mlirBlockIsNull(entry))
@@ -648,7 +681,7 @@ static MlirLogicalResult run(MlirOperation func, const void *options) {
   UslOpList loops = {0};
   collectChildLoops(entry, &loops);
   for (size_t i = 0; i < loops.size; ++i)
-    partition(loops.ops[i], &budget);
+    partition(loops.ops[i], &p);
   uslOpListFree(&loops);
   return mlirLogicalResultSuccess();
 }
@@ -659,14 +692,22 @@ static intptr_t dependentDialects(MlirDialectHandle *out) {
   return 2;
 }
 
-static const char noOptions;
+static const PartitionOptions defaults = {.loops = ""};
+
+static const UslOptionSpec options[] = {
+    {"loops", USL_OPTION_STRING, offsetof(PartitionOptions, loops),
+     "split only these loops, e.g. io,jo (default: every loop)", 0, 0},
+};
 
 const UslPassInfo uslPartitionLoopsPass = {
     .argument = "partition-loops",
     .summary = "split loops into a steady state free of the guards and "
                "clamps that hold there, and the iterations before and after",
     .anchor = "func.func",
-    .defaults = &noOptions,
+    .options = options,
+    .numOptions = sizeof options / sizeof options[0],
+    .optionsSize = sizeof(PartitionOptions),
+    .defaults = &defaults,
     .run = run,
     .dependentDialects = dependentDialects,
 };

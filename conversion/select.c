@@ -55,7 +55,13 @@ bool uslIsRegisterType(const UslRegisterFile *rf, MlirType type) {
          space == rf->space;
 }
 
-enum { MAX_DEPTH = 4, MAX_ARGS = 4, MAX_BINDINGS = 64, MAX_RANK = 8 };
+enum {
+  MAX_DEPTH = 4,
+  MAX_ARGS = 4,
+  MAX_BINDINGS = 64,
+  MAX_RANK = 8,
+  MAX_OUTER = 8
+};
 
 //===----------------------------------------------------------------------===//
 // The library
@@ -221,6 +227,11 @@ typedef struct Match {
   Window windows[MAX_ARGS];
   UslLinear scalars[MAX_ARGS];    /* index operands, outside the nest */
   bool scalarBound[MAX_ARGS];
+  /* Constraints of the nest's guards that no loop of the nest affects:
+   * the instruction runs under them (form >= 0, or == 0 when eq). */
+  UslLinear outer[MAX_OUTER];
+  bool outerEq[MAX_OUTER];
+  int numOuter;
   /* values of the instruction bound to values of the nest */
   MlirValue from[MAX_BINDINGS], to[MAX_BINDINGS];
   int numBindings;
@@ -461,40 +472,35 @@ static bool sameAttributes(MlirOperation a, MlirOperation b) {
   return true;
 }
 
-/* Constraint `k` of guard `g` as a linear form (`scope`: as for
- * uslLinearOfValue). */
-static bool constraintLinear(MlirOperation g, intptr_t k, MlirOperation scope,
-                             UslLinear *out) {
-  MlirIntegerSet set = uslIfGetCondition(g);
-  intptr_t dims = mlirIntegerSetGetNumDims(set);
-  intptr_t symbols = mlirIntegerSetGetNumSymbols(set);
-  MlirValue operands[64];
-  if (dims + symbols > 64)
-    return false;
-  uslGetOperands(g, 0, dims + symbols, operands);
-  MlirAffineExpr e = mlirIntegerSetGetConstraint(set, k);
-  MlirAffineMap map = mlirAffineMapGet(mlirOperationGetContext(g), dims,
-                                       symbols, 1, &e);
-  return uslLinearOfMap(map, 0, operands, scope, out);
-}
-
 /* The instruction's guard `p` against the nest's guard `f`: constraint by
  * constraint, the same coefficients on the loop variables; what is left of
  * the nest's is the instruction's index operand (at most one a constraint,
- * coefficient +-1) as a linear form of values outside the nest. */
-static bool matchCondition(Match *m, MlirOperation p, MlirOperation f) {
+ * coefficient +-1) as a linear form of values outside the nest. With
+ * `outer`, constraints of `f` that no loop of the nest affects are set
+ * aside for a guard around the instruction. */
+static bool matchCondition(Match *m, MlirOperation p, MlirOperation f,
+                           bool outer) {
   const Instruction *in = m->in;
   MlirIntegerSet ps = uslIfGetCondition(p), fs = uslIfGetCondition(f);
-  intptr_t n = mlirIntegerSetGetNumConstraints(ps);
-  if (n != mlirIntegerSetGetNumConstraints(fs))
-    return false;
-  for (intptr_t k = 0; k < n; ++k) {
+  intptr_t np = mlirIntegerSetGetNumConstraints(ps);
+  intptr_t nf = mlirIntegerSetGetNumConstraints(fs);
+  intptr_t k = 0; /* the next constraint of p */
+  for (intptr_t kf = 0; kf < nf; ++kf) {
     UslLinear pl, fl;
-    if (mlirIntegerSetIsConstraintEq(ps, k) !=
-            mlirIntegerSetIsConstraintEq(fs, k) ||
-        !constraintLinear(p, k, in->loops[0], &pl) ||
-        !constraintLinear(f, k, m->nest, &fl))
+    if (!uslGuardConstraintLinear(f, kf, m->nest, &fl))
       return false;
+    bool eq = mlirIntegerSetIsConstraintEq(fs, kf);
+    if (outer && !involvesNest(m, &fl)) {
+      if (m->numOuter == MAX_OUTER)
+        return false;
+      m->outerEq[m->numOuter] = eq;
+      m->outer[m->numOuter++] = fl;
+      continue;
+    }
+    if (k == np || mlirIntegerSetIsConstraintEq(ps, k) != eq ||
+        !uslGuardConstraintLinear(p, k, in->loops[0], &pl))
+      return false;
+    ++k;
     /* iv = lb + counter, as in nestIndex */
     for (int l = 0; l < in->depth; ++l)
       fl.constant += coefOf(&fl, uslForGetInductionVar(m->loops[l])) * m->lbs[l];
@@ -542,7 +548,7 @@ static bool matchCondition(Match *m, MlirOperation p, MlirOperation f) {
       m->scalarBound[arg] = true;
     }
   }
-  return true;
+  return k == np;
 }
 
 /* The yields of region `r` of guards `p` and `f`, value by value. */
@@ -581,7 +587,7 @@ static bool matchOp(Match *m, MlirOperation p, MlirOperation f) {
                        mlirValueGetType(mlirOperationGetResult(f, i))))
       return false;
   if (uslOpIs(p, USL_SLOOP_IF))
-    return matchCondition(m, p, f) && matchYields(m, p, f, 0) &&
+    return matchCondition(m, p, f, false) && matchYields(m, p, f, 0) &&
            matchYields(m, p, f, 1);
   if (access) {
     if (uslOpIs(p, USL_SLOOP_REDUCE) &&
@@ -709,13 +715,31 @@ static bool matchGuards(Match *m, MlirOperation p, MlirOperation f) {
     bool pIf = uslOpIs(pg, USL_SLOOP_IF), fIf = uslOpIs(fg, USL_SLOOP_IF);
     if (!pIf && !fIf)
       return true;
+    /* A nest's guard with no counterpart: all of it must be outer. */
+    if (!pIf) {
+      MlirIntegerSet set = uslIfGetCondition(fg);
+      for (intptr_t k = 0; k < mlirIntegerSetGetNumConstraints(set); ++k) {
+        UslLinear l;
+        if (m->numOuter == MAX_OUTER || mlirOperationGetNumResults(fg) ||
+            !mlirRegionEqual(
+                mlirBlockGetParentRegion(mlirOperationGetBlock(f)),
+                mlirOperationGetRegion(fg, 0)) ||
+            !uslGuardConstraintLinear(fg, k, m->nest, &l) || involvesNest(m, &l))
+          return false;
+        m->outerEq[m->numOuter] = mlirIntegerSetIsConstraintEq(set, k);
+        m->outer[m->numOuter++] = l;
+      }
+      ++m->usedOps;
+      f = fg;
+      continue;
+    }
     if (pIf != fIf || mlirOperationGetNumResults(pg) ||
         mlirOperationGetNumResults(fg) ||
         !mlirRegionEqual(mlirBlockGetParentRegion(mlirOperationGetBlock(p)),
                          mlirOperationGetRegion(pg, 0)) ||
         !mlirRegionEqual(mlirBlockGetParentRegion(mlirOperationGetBlock(f)),
                          mlirOperationGetRegion(fg, 0)) ||
-        !matchCondition(m, pg, fg))
+        !matchCondition(m, pg, fg, true))
       return false;
     ++m->usedOps;
     p = pg;
@@ -877,6 +901,25 @@ static MlirValue buildLinear(UslBuilder *b, const UslLinear *l) {
 static void rewrite(const Match *m) {
   UslBuilder b = uslBuilderBefore(m->nest);
   b.loc = mlirOperationGetLocation(m->nest);
+  if (m->numOuter) {
+    /* The instruction under the constraints no loop of the nest affects. */
+    MlirValue values[USL_LINEAR_MAX_ATOMS * MAX_OUTER];
+    int numValues;
+    MlirAffineMap map =
+        linearMap(b.ctx, m->outer, m->numOuter, values, &numValues);
+    MlirAffineExpr exprs[MAX_OUTER];
+    for (int k = 0; k < m->numOuter; ++k)
+      exprs[k] = mlirAffineMapGetResult(map, k);
+    MlirOperation guard = uslIfCreate(
+        b.loc,
+        mlirIntegerSetGet(b.ctx, numValues, 0, m->numOuter, exprs,
+                          m->outerEq),
+        values);
+    mlirBlockInsertOwnedOperationBefore(b.block, b.before, guard);
+    MlirBlock then = mlirRegionGetFirstBlock(mlirOperationGetRegion(guard, 0));
+    b.block = then;
+    b.before = mlirBlockGetTerminator(then);
+  }
   MlirValue operands[MAX_ARGS];
   for (int a = 0; a < m->in->numArgs; ++a)
     operands[a] = m->in->isIndex[a]      ? buildLinear(&b, &m->scalars[a])

@@ -61,6 +61,19 @@ func.func @maskz_loadu_f32(%reg: memref<16xf32, #tmem.space<avx512>>,
   return
 }
 
+func.func @mask_loadu_f32(%reg: memref<16xf32, #tmem.space<avx512>>,
+    %window: memref<16xf32>,
+    %lanes: index)
+    attributes {usl.instruction = "avx512.mask_loadu"} {
+  sloop.for %i = 0 to 16 {
+    sloop.if %i < %lanes {
+      %v = sloop.load %window[%i] : memref<16xf32>
+      sloop.store %v, %reg[%i] : memref<16xf32, #tmem.space<avx512>>
+    }
+  }
+  return
+}
+
 func.func @mask_storeu_f32(%reg: memref<16xf32, #tmem.space<avx512>>,
     %window: memref<16xf32>,
     %lanes: index)
@@ -168,6 +181,19 @@ func.func @maskz_loadu_i16(%reg: memref<32xi16, #tmem.space<avx512>>,
       sloop.yield %zero : i16
     }
     sloop.store %v, %reg[%i] : memref<32xi16, #tmem.space<avx512>>
+  }
+  return
+}
+
+func.func @mask_loadu_i16(%reg: memref<32xi16, #tmem.space<avx512>>,
+    %window: memref<32xi16>,
+    %lanes: index)
+    attributes {usl.instruction = "avx512.mask_loadu"} {
+  sloop.for %i = 0 to 32 {
+    sloop.if %i < %lanes {
+      %v = sloop.load %window[%i] : memref<32xi16>
+      sloop.store %v, %reg[%i] : memref<32xi16, #tmem.space<avx512>>
+    }
   }
   return
 }

@@ -231,6 +231,40 @@ bool uslCheckRectangularBand(MlirOperation *band, int n, const char *what) {
   return true;
 }
 
+/* The loop inside `loop` through the one guard that is all of its body
+ * (`for { if g { for ... } }`, the guard without results or else), and
+ * that guard; a null op otherwise. */
+static MlirOperation childThroughGuard(MlirOperation loop,
+                                       MlirOperation *guard) {
+  MlirBlock body = uslForGetBody(loop);
+  MlirOperation g = mlirBlockGetFirstOperation(body);
+  if (mlirOperationIsNull(g) || !uslOpIs(g, USL_SLOOP_IF) ||
+      mlirOperationGetNumResults(g) ||
+      !mlirOperationEqual(mlirOperationGetNextInBlock(g),
+                          mlirBlockGetTerminator(body)) ||
+      !mlirBlockIsNull(
+          mlirRegionGetFirstBlock(mlirOperationGetRegion(g, 1))))
+    return (MlirOperation){NULL};
+  MlirBlock then = mlirRegionGetFirstBlock(mlirOperationGetRegion(g, 0));
+  MlirOperation inner = mlirBlockGetFirstOperation(then);
+  if (mlirOperationIsNull(inner) || !uslOpIs(inner, USL_SLOOP_FOR) ||
+      !mlirOperationEqual(mlirOperationGetNextInBlock(inner),
+                          mlirBlockGetTerminator(then)))
+    return (MlirOperation){NULL};
+  *guard = g;
+  return inner;
+}
+
+/* `if g { for k { S } }` becomes `for k { if g { S } }`: the same
+ * iterations, since g is evaluated outside k and cannot depend on it. */
+static void sinkGuard(MlirOperation guard, MlirOperation loop) {
+  MlirBlock then = mlirRegionGetFirstBlock(mlirOperationGetRegion(guard, 0));
+  MlirBlock body = uslForGetBody(loop);
+  mlirOperationMoveBefore(loop, guard);
+  uslMoveBodyBefore(body, mlirBlockGetTerminator(then));
+  mlirOperationMoveBefore(guard, mlirBlockGetTerminator(body));
+}
+
 bool uslDirectiveFindBand(MlirOperation module, const char *func,
                           char names[][USL_MAX_STRING_OPTION], int n,
                           MlirOperation *band, const char *directive) {
@@ -261,8 +295,13 @@ bool uslDirectiveFindBand(MlirOperation module, const char *func,
       outer = k;
   }
   band[0] = loops[outer];
+  /* Guards between the loops (a tail=guard tile's) are sunk to the
+   * innermost loop once the whole band is found. */
+  MlirOperation guards[USL_MAX_LIST_OPTION] = {{NULL}};
   for (int k = 1; k < n; ++k) {
     band[k] = uslOnlyChildLoop(band[k - 1]);
+    if (mlirOperationIsNull(band[k]))
+      band[k] = childThroughGuard(band[k - 1], &guards[k]);
     if (mlirOperationIsNull(band[k])) {
       char a[USL_MAX_STRING_OPTION];
       uslLoopName(band[k - 1], a, sizeof a);
@@ -287,6 +326,10 @@ bool uslDirectiveFindBand(MlirOperation module, const char *func,
       return false;
     }
   }
+  for (int k = n - 1; k >= 1; --k)
+    if (!mlirOperationIsNull(guards[k]))
+      for (int j = k; j < n; ++j)
+        sinkGuard(guards[k], band[j]);
   return true;
 }
 

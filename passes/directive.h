@@ -84,7 +84,9 @@ int uslSplitNames(const char *text, char names[][USL_MAX_STRING_OPTION],
                   int max);
 
 /* The perfectly nested band of loops named `names[0..n)` (in any order) in
- * `module`, outermost first, written to `band`; emits an error otherwise. */
+ * `module`, outermost first, written to `band`; emits an error otherwise.
+ * A guard that is all of a band loop's body and holds the next loop (as
+ * tile tail=guard leaves them) is moved into the innermost loop first. */
 bool uslDirectiveFindBand(MlirOperation module, const char *func,
                           char names[][USL_MAX_STRING_OPTION], int n,
                           MlirOperation *band, const char *directive);

@@ -7,6 +7,7 @@
 #include "mlir-c/AffineMap.h"
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
+#include "mlir-c/IntegerSet.h"
 
 UslLinearIn uslAffineLinearIn(MlirAffineExpr e, bool symbol, intptr_t pos) {
   if (mlirAffineExprIsADim(e)) {
@@ -163,4 +164,19 @@ static bool decompose(MlirValue v, MlirOperation scope, UslLinear *out) {
   }
   *out = a;
   return uslLinearAdd(out, &b, add ? 1 : -1);
+}
+
+bool uslGuardConstraintLinear(MlirOperation guard, intptr_t k,
+                              MlirOperation scope, UslLinear *out) {
+  MlirIntegerSet set = uslIfGetCondition(guard);
+  intptr_t dims = mlirIntegerSetGetNumDims(set);
+  intptr_t symbols = mlirIntegerSetGetNumSymbols(set);
+  MlirValue operands[64];
+  if (dims + symbols > 64)
+    return false;
+  uslGetOperands(guard, 0, dims + symbols, operands);
+  MlirAffineExpr e = mlirIntegerSetGetConstraint(set, k);
+  MlirAffineMap map = mlirAffineMapGet(mlirOperationGetContext(guard), dims,
+                                       symbols, 1, &e);
+  return uslLinearOfMap(map, 0, operands, scope, out);
 }

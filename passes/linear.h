@@ -45,6 +45,11 @@ bool uslLinearOfValue(MlirValue v, MlirOperation scope, UslLinear *out);
 bool uslLinearOfMap(MlirAffineMap map, intptr_t pos, const MlirValue *operands,
                     MlirOperation scope, UslLinear *out);
 
+/* Constraint `k` of the sloop.if `guard` (`expr >= 0`, or `== 0`) as a
+ * linear form of its expression, as uslLinearOfValue with `scope`. */
+bool uslGuardConstraintLinear(MlirOperation guard, intptr_t k,
+                              MlirOperation scope, UslLinear *out);
+
 /* a += k * b; false when the atoms do not fit. */
 bool uslLinearAdd(UslLinear *a, const UslLinear *b, int64_t k);
 

@@ -5,6 +5,9 @@
 //     affine expressions, which are simplified;
 //   - a guard whose conditions hold (or fail) for every iteration of the
 //     constant-bound loops around it is replaced by its then (else) body;
+//     conditions that always hold by the constant bounds on the side of
+//     each loop variable that matters are dropped (a tile index from 0 to
+//     a size known only at run time is at least 0);
 //   - a loop with no iteration, or with nothing in its body, is removed;
 //   - a loop with exactly one iteration is replaced by its body.
 //
@@ -12,6 +15,7 @@
 
 #include "directive.h"
 #include "pass_table.h"
+#include "linear.h"
 #include "rewrite.h"
 #include "usl/sloop.h"
 
@@ -85,6 +89,78 @@ static int decideGuard(MlirOperation ifOp) {
   return result;
 }
 
+/* The constant lower (`upper` false) or upper bound of loop `l`'s
+ * variable; false when that bound is not a constant. */
+static bool constantBound(MlirOperation l, bool upper, int64_t *value) {
+  MlirAttribute attr = mlirOperationGetAttributeByName(
+      l, mlirStringRefCreateFromCString(upper ? "ubMap" : "lbMap"));
+  if (mlirAttributeIsNull(attr))
+    return false;
+  MlirAffineMap map = mlirAffineMapAttrGetValue(attr);
+  if (mlirAffineMapGetNumResults(map) != 1 ||
+      !mlirAffineExprIsAConstant(mlirAffineMapGetResult(map, 0)))
+    return false;
+  *value = mlirAffineConstantExprGetValue(mlirAffineMapGetResult(map, 0));
+  return true;
+}
+
+/* Whether inequality `k` of the guard holds whatever the loops around it
+ * do, from the constant bounds on the side of each variable that matters
+ * (a variable with a positive coefficient needs only its lower bound: a
+ * tile index from 0 to a size only known at run time). */
+static bool alwaysHolds(MlirOperation ifOp, intptr_t k) {
+  MlirIntegerSet set = uslIfGetCondition(ifOp);
+  if (mlirIntegerSetIsConstraintEq(set, k))
+    return false;
+  UslLinear l;
+  if (!uslGuardConstraintLinear(ifOp, k, uslEnclosingFunc(ifOp), &l))
+    return false;
+  int64_t lo = l.constant;
+  for (int a = 0; a < l.n; ++a) {
+    if (!l.coef[a])
+      continue;
+    MlirOperation loop = uslLoopOfVariable(l.atoms[a], (MlirOperation){NULL});
+    int64_t lb, ub;
+    if (mlirOperationIsNull(loop))
+      return false;
+    if (l.coef[a] > 0) {
+      if (!constantBound(loop, false, &lb))
+        return false;
+      lo += l.coef[a] * lb;
+    } else {
+      if (!constantBound(loop, true, &ub))
+        return false;
+      lo += l.coef[a] * (ub - 1);
+    }
+  }
+  return lo >= 0;
+}
+
+/* Drops the inequalities of a guard that always hold; true when it
+ * dropped any. */
+static bool pruneGuard(MlirOperation ifOp) {
+  MlirIntegerSet set = uslIfGetCondition(ifOp);
+  intptr_t n = mlirIntegerSetGetNumConstraints(set);
+  MlirAffineExpr kept[64];
+  bool eq[64];
+  intptr_t numKept = 0;
+  if (n > 64)
+    return false;
+  for (intptr_t k = 0; k < n; ++k)
+    if (!alwaysHolds(ifOp, k)) {
+      eq[numKept] = mlirIntegerSetIsConstraintEq(set, k);
+      kept[numKept++] = mlirIntegerSetGetConstraint(set, k);
+    }
+  if (numKept == n || numKept == 0)
+    return false; /* nothing to drop, or decideGuard's case */
+  mlirOperationSetAttributeByName(
+      ifOp, mlirStringRefCreateFromCString("condition"),
+      mlirIntegerSetAttrGet(mlirIntegerSetGet(
+          mlirOperationGetContext(ifOp), mlirIntegerSetGetNumDims(set),
+          mlirIntegerSetGetNumSymbols(set), numKept, kept, eq)));
+  return true;
+}
+
 /* Index constants used by affine maps become part of the maps. */
 static bool foldConstantOperands(MlirOperation op) {
   bool changed = false;
@@ -135,9 +211,19 @@ static bool simplifyOnce(MlirOperation root) {
       }
     } else if (uslOpIs(op, USL_SLOOP_IF)) {
       int decided = decideGuard(op);
+      bool all = true;
+      for (intptr_t k = 0;
+           decided < 0 &&
+           k < mlirIntegerSetGetNumConstraints(uslIfGetCondition(op));
+           ++k)
+        all = all && alwaysHolds(op, k);
+      if (decided < 0 && all)
+        decided = 1;
       if (decided >= 0) {
         inlineRegion(op, decided == 1 ? 0 : 1);
         changed = true;
+      } else {
+        changed |= pruneGuard(op);
       }
     } else if (uslOpIs(op, USL_TMEM_WINDOW)) {
       simplifyMap(op, "offsets");

@@ -65,6 +65,9 @@ def Avx512_LoaduOp : Avx512_MoveOp<"loadu",
     "reg[i] := window[i] (vmovups / vmovdqu16)", 0, 0>;
 def Avx512_MaskzLoaduOp : Avx512_MoveOp<"maskz_loadu",
     "reg[i] := i < lanes ? window[i] : 0; lanes >= n are not read", 1, 0>;
+def Avx512_MaskLoaduOp : Avx512_MoveOp<"mask_loadu",
+    "reg[i] := window[i] for i < lanes; the others keep their value and "
+    "are not read", 1, 0>;
 def Avx512_StoreuOp : Avx512_MoveOp<"storeu",
     "window[i] := reg[i] (vmovups / vmovdqu16)", 0, 1>;
 def Avx512_MaskStoreuOp : Avx512_MoveOp<"mask_storeu",

@@ -116,6 +116,9 @@ LogicalResult LoaduOp::verify() {
 LogicalResult MaskzLoaduOp::verify() {
   return verifyWindow(*this, getReg(), getWindow(), false);
 }
+LogicalResult MaskLoaduOp::verify() {
+  return verifyWindow(*this, getReg(), getWindow(), false);
+}
 LogicalResult StoreuOp::verify() {
   return verifyWindow(*this, getReg(), getWindow(), false);
 }

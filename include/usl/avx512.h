@@ -19,6 +19,7 @@ MLIR_DECLARE_CAPI_DIALECT_REGISTRATION(Avx512, avx512);
 #define USL_AVX512_SETZERO "avx512.setzero"
 #define USL_AVX512_LOADU "avx512.loadu"
 #define USL_AVX512_MASKZ_LOADU "avx512.maskz_loadu"
+#define USL_AVX512_MASK_LOADU "avx512.mask_loadu"
 #define USL_AVX512_STOREU "avx512.storeu"
 #define USL_AVX512_MASK_STOREU "avx512.mask_storeu"
 #define USL_AVX512_SET1 "avx512.set1"

@@ -133,3 +133,29 @@ func.func @vec(%A: memref<?xf32>, %N: index) {
   }
   return
 }
+
+// -----
+
+// With loops=, only the named loops are split: the tile loop gets a
+// steady state, the point loop inside its edge copy keeps its guard.
+// RUN: usl-opt %s --split-input-file --partition-loops=loops=xo | FileCheck %s --check-prefix=NAMED
+// NAMED-LABEL: func @named
+// NAMED:      sloop.for %xo = 0 to %{{.*}} {
+// NAMED-NEXT:   sloop.for %x = 0 to 16 {
+// NAMED-NEXT:     sloop.store
+// NAMED:      sloop.for %xo.epilogue = %{{.*}} to %{{.*}} {
+// NAMED-NEXT:   sloop.for %x = 0 to 16 {
+// NAMED-NEXT:     sloop.if %xo.epilogue * 16 + %x < %{{.*}} {
+// RUN: not usl-opt %s --split-input-file --partition-loops=loops=a,b,c,d,e,f,g,h,i 2>&1 | FileCheck %s --check-prefix=MANY
+// MANY: error: 'partition-loops': at most 8 loops in loops=
+func.func @named(%A: memref<?xf32>, %n: index) {
+  %z = arith.constant 0.0 : f32
+  sloop.for %xo = 0 to %n ceildiv 16 {
+    sloop.for %x = 0 to 16 {
+      sloop.if %xo * 16 + %x < %n {
+        sloop.store %z, %A[%xo * 16 + %x] : memref<?xf32>
+      }
+    }
+  }
+  return
+}

@@ -68,3 +68,22 @@ func.func @constants(%A: memref<67xf32>) {
   }
   return
 }
+
+// -----
+
+// Conditions that hold by the lower bounds alone go, even when the loops'
+// upper bounds are known only at run time; the others stay.
+// CHECK-LABEL: func @half_bounded
+// CHECK: sloop.if %jo * 16 + %j < %{{.*}} {
+// CHECK-NOT: >= 0
+func.func @half_bounded(%A: memref<?xf32>, %n: index) {
+  %z = arith.constant 0.0 : f32
+  sloop.for %jo = 0 to %n ceildiv 16 {
+    sloop.for %j = 0 to 16 {
+      sloop.if %jo * 16 + %j >= 0 and %jo * 16 + %j < %n {
+        sloop.store %z, %A[%jo * 16 + %j] : memref<?xf32>
+      }
+    }
+  }
+  return
+}
