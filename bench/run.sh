@@ -50,6 +50,45 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b / a }'; }
   echo "| OpenBLAS, default kernels | $blasdef | $(gflops "$blasdef") | $(ratio "$blasdef" "$scheduled")x faster |"
 } > "$out"
 
+# sgemm with register blocking (one thread): the Exo schedule's 6 x 64
+# block for AVX-512 (examples/sgemm-avx512.schedule) and a 6 x 16 block
+# sized for AVX2 with k blocked and B packed (bench/sgemm-6x16.schedule),
+# against OpenBLAS and the FMA peak measured on this core.
+clang-22 -O2 bench/fma_peak.c -o "$tmp/fma_peak"
+peaks=$("$tmp/fma_peak")
+peak=$(awk '{ p = $2 } END { print p }' <<<"$peaks") # the widest the CPU has
+for s in avx512:examples/sgemm-avx512.schedule 6x16:bench/sgemm-6x16.schedule; do
+  scripts/apply-schedule.sh "${s#*:}" examples/sgemm-avx512.mlir \
+    | "$bin/usl-opt" --lower-avx512 -o "$tmp/sgemm-${s%%:*}.mlir"
+done
+usl_sgemm() {
+  OMP_NUM_THREADS=1 "$bin/usl-run" "$tmp/sgemm-$1.mlir" -e sgemm --bench=$runs \
+    --args="$2x$2,$2x$2,$2x$2" | tail -n 1 | sed -E 's/.* ([0-9.]+) ms$/\1/'
+}
+gf() { awk -v n="$1" -v ms="$2" 'BEGIN { printf "%.1f", 2 * n * n * n / (ms * 1e6) }'; }
+{
+  echo
+  echo "## sgemm fp32 with register blocking, 1 thread (median of $runs runs)"
+  echo
+  echo "FMA peak measured on one core (GFLOP/s): $(paste -sd, <<<"$peaks" | sed 's/,/, /g')."
+  echo
+  echo "| N | USL 6x64 block (ms) | USL 6x16 block (ms) | OpenBLAS default (ms) | OpenBLAS SkylakeX (ms) | best USL GFLOP/s | best OpenBLAS GFLOP/s | USL / OpenBLAS speed | USL % of peak |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  for n in 256 512 1024 2048; do
+    u64=$(usl_sgemm avx512 $n)
+    u16=$(usl_sgemm 6x16 $n)
+    bd=$(OPENBLAS_NUM_THREADS=1 "$tmp/openblas_sgemm" $n $runs)
+    if grep -qw avx512f /proc/cpuinfo; then
+      bs=$(OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=SkylakeX "$tmp/openblas_sgemm" $n $runs)
+    else
+      bs="n/a"
+    fi
+    u=$(printf '%s\n' "$u64" "$u16" | sort -g | head -n 1)
+    b=$(printf '%s\n' "$bd" "$bs" | grep -v n/a | sort -g | head -n 1)
+    echo "| $n | $u64 | $u16 | $bd | $bs | $(gf $n "$u") | $(gf $n "$b") | $(awk -v u="$u" -v b="$b" 'BEGIN { printf "%.2f", b / u }') | $(awk -v g="$(gf $n "$u")" -v p="$peak" 'BEGIN { printf "%.0f%%", 100 * g / p }') |"
+  done
+} >> "$out"
+
 # The seed's blur, uint16 and float32, 4096 x 4096, against Halide 14 with
 # the same algorithm and schedule (built ahead of time, called from C).
 size=4096

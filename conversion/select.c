@@ -705,9 +705,37 @@ static bool scanBody(MlirBlock block, MlirOperation *store, int *numOps) {
   return true;
 }
 
+/* Whether `f` sits in the then region of the result-less guard `g`. */
+static bool inThenOf(MlirOperation f, MlirOperation g) {
+  return !mlirOperationGetNumResults(g) &&
+         mlirRegionEqual(mlirBlockGetParentRegion(mlirOperationGetBlock(f)),
+                         mlirOperationGetRegion(g, 0));
+}
+
+/* Takes the nest's guard `g` around `f` as conditions around the
+ * instruction when no loop of the nest affects any of them. */
+static bool takeOuterGuard(Match *m, MlirOperation g, MlirOperation f) {
+  MlirIntegerSet set = uslIfGetCondition(g);
+  intptr_t n = mlirIntegerSetGetNumConstraints(set);
+  if (!inThenOf(f, g) || m->numOuter + n > MAX_OUTER)
+    return false;
+  UslLinear forms[MAX_OUTER];
+  for (intptr_t k = 0; k < n; ++k)
+    if (!uslGuardConstraintLinear(g, k, m->nest, &forms[k]) ||
+        involvesNest(m, &forms[k]))
+      return false;
+  for (intptr_t k = 0; k < n; ++k) {
+    m->outerEq[m->numOuter] = mlirIntegerSetIsConstraintEq(set, k);
+    m->outer[m->numOuter++] = forms[k];
+  }
+  ++m->usedOps;
+  return true;
+}
+
 /* The guards around the instruction's store `p` against those around the
- * nest's `f`, innermost first: as many, each holding the store in its
- * then region, with matching conditions. */
+ * nest's `f`, innermost first: each instruction guard matched by a nest
+ * guard holding the store in its then region; nest guards that no loop of
+ * the nest affects go around the instruction. */
 static bool matchGuards(Match *m, MlirOperation p, MlirOperation f) {
   for (;;) {
     MlirOperation pg = mlirOperationGetParentOperation(p);
@@ -715,30 +743,11 @@ static bool matchGuards(Match *m, MlirOperation p, MlirOperation f) {
     bool pIf = uslOpIs(pg, USL_SLOOP_IF), fIf = uslOpIs(fg, USL_SLOOP_IF);
     if (!pIf && !fIf)
       return true;
-    /* A nest's guard with no counterpart: all of it must be outer. */
-    if (!pIf) {
-      MlirIntegerSet set = uslIfGetCondition(fg);
-      for (intptr_t k = 0; k < mlirIntegerSetGetNumConstraints(set); ++k) {
-        UslLinear l;
-        if (m->numOuter == MAX_OUTER || mlirOperationGetNumResults(fg) ||
-            !mlirRegionEqual(
-                mlirBlockGetParentRegion(mlirOperationGetBlock(f)),
-                mlirOperationGetRegion(fg, 0)) ||
-            !uslGuardConstraintLinear(fg, k, m->nest, &l) || involvesNest(m, &l))
-          return false;
-        m->outerEq[m->numOuter] = mlirIntegerSetIsConstraintEq(set, k);
-        m->outer[m->numOuter++] = l;
-      }
-      ++m->usedOps;
+    if (fIf && takeOuterGuard(m, fg, f)) {
       f = fg;
       continue;
     }
-    if (pIf != fIf || mlirOperationGetNumResults(pg) ||
-        mlirOperationGetNumResults(fg) ||
-        !mlirRegionEqual(mlirBlockGetParentRegion(mlirOperationGetBlock(p)),
-                         mlirOperationGetRegion(pg, 0)) ||
-        !mlirRegionEqual(mlirBlockGetParentRegion(mlirOperationGetBlock(f)),
-                         mlirOperationGetRegion(fg, 0)) ||
+    if (!pIf || !fIf || !inThenOf(p, pg) || !inThenOf(f, fg) ||
         !matchCondition(m, pg, fg, true))
       return false;
     ++m->usedOps;
