@@ -87,6 +87,22 @@ gf() { awk -v n="$1" -v ms="$2" 'BEGIN { printf "%.1f", 2 * n * n * n / (ms * 1e
     b=$(printf '%s\n' "$bd" "$bs" | grep -v n/a | sort -g | head -n 1)
     echo "| $n | $u64 | $u16 | $bd | $bs | $(gf $n "$u") | $(gf $n "$b") | $(awk -v u="$u" -v b="$b" 'BEGIN { printf "%.2f", b / u }') | $(awk -v g="$(gf $n "$u")" -v p="$peak" 'BEGIN { printf "%.0f%%", 100 * g / p }') |"
   done
+  # Both cores at N = 2048: the 6 x 16 schedule with its row blocks on
+  # threads (bench/sgemm-6x16-threads.schedule).
+  scripts/apply-schedule.sh bench/sgemm-6x16-threads.schedule examples/sgemm-avx512.mlir \
+    | "$bin/usl-opt" --lower-avx512 -o "$tmp/sgemm-threads.mlir"
+  n=2048
+  ut=$(OMP_NUM_THREADS=2 "$bin/usl-run" "$tmp/sgemm-threads.mlir" -e sgemm --openmp \
+         --bench=$runs --args="$n"x$n,"$n"x$n,"$n"x$n | tail -n 1 | sed -E 's/.* ([0-9.]+) ms$/\1/')
+  bt=$(OPENBLAS_NUM_THREADS=2 "$tmp/openblas_sgemm" $n $runs)
+  if grep -qw avx512f /proc/cpuinfo; then
+    bts=$(OPENBLAS_NUM_THREADS=2 OPENBLAS_CORETYPE=SkylakeX "$tmp/openblas_sgemm" $n $runs)
+  else
+    bts="n/a"
+  fi
+  b=$(printf '%s\n' "$bt" "$bts" | grep -v n/a | sort -g | head -n 1)
+  echo
+  echo "2 threads, N = $n: USL 6x16 block $ut ms ($(gf $n "$ut") GFLOP/s), OpenBLAS default $bt ms, SkylakeX $bts; USL / OpenBLAS speed $(awk -v u="$ut" -v b="$b" 'BEGIN { printf "%.2f", b / u }')."
 } >> "$out"
 
 # The seed's blur, uint16 and float32, 4096 x 4096, against Halide 14 with

@@ -5,10 +5,14 @@
 //
 // convert-scf-to-openmp wraps each parallel loop body in a
 // memref.alloca_scope, which convert-scf-to-cf cannot lower when the body
-// holds loops (the scope's region must keep a single block). USL's lowering
-// never puts stack allocations inside a parallel loop (they go to the
-// function's entry block), so such scopes are empty of allocas and can go.
-// Scopes that do hold an alloca are kept.
+// holds loops (the scope's region must keep a single block). The stack
+// buffers USL's lowering puts in a parallel loop are scratch space that
+// each iteration writes before it reads (registers, small staged tiles), at
+// the start of the loop body with static shapes: they move to the start of
+// the enclosing omp.parallel region -- one per thread rather than one per
+// iteration -- and the scope, empty of allocas, goes. Other scopes that
+// hold an alloca are kept. Run without OpenMP, the pass moves those of a
+// scf.parallel (run sequentially) to the function's entry block.
 //
 //===----------------------------------------------------------------------===//
 
@@ -38,12 +42,51 @@ static void dissolve(MlirOperation scope) {
   mlirOperationDestroy(scope);
 }
 
+/* Moves the operand-less allocas at the start of `block` to the start of
+ * `target`. */
+static void hoistAllocas(MlirBlock block, MlirBlock target) {
+  MlirOperation first = mlirBlockGetFirstOperation(target);
+  for (MlirOperation op = mlirBlockGetFirstOperation(block);
+       !mlirOperationIsNull(op) && uslOpIs(op, "memref.alloca") &&
+       mlirOperationGetNumOperands(op) == 0;) {
+    MlirOperation next = mlirOperationGetNextInBlock(op);
+    mlirOperationMoveBefore(op, first);
+    op = next;
+  }
+}
+
+static MlirBlock firstBlock(MlirOperation op) {
+  return mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0));
+}
+
+/* A scope's stack slots go to the start of the enclosing omp.parallel
+ * region: one per thread. */
+static void hoistToThread(MlirOperation scope) {
+  MlirOperation parallel = uslGetParentOfName(scope, "omp.parallel");
+  if (!mlirOperationIsNull(parallel) && !mlirBlockIsNull(firstBlock(scope)))
+    hoistAllocas(firstBlock(scope), firstBlock(parallel));
+}
+
+/* Without OpenMP a parallel loop runs its iterations one after the other:
+ * the stack slots at the start of its body move to the function's entry
+ * block (an alloca inside a loop would grow the stack every iteration). */
+static void hoistFromSequential(MlirOperation parallel, MlirOperation func) {
+  hoistAllocas(firstBlock(parallel), firstBlock(func));
+}
+
 static MlirLogicalResult run(MlirOperation root, const void *options) {
   (void)options;
+  UslOpList parallels = {0};
+  const char *parallelName[] = {"scf.parallel"};
+  uslCollectOps(root, parallelName, 1, MlirWalkPostOrder, &parallels);
+  for (size_t i = 0; i < parallels.size; ++i)
+    hoistFromSequential(parallels.ops[i], root);
+  uslOpListFree(&parallels);
   UslOpList scopes = {0};
   const char *names[] = {"memref.alloca_scope"};
   uslCollectOps(root, names, 1, MlirWalkPostOrder, &scopes);
   for (size_t i = 0; i < scopes.size; ++i) {
+    hoistToThread(scopes.ops[i]);
     bool hasAlloca = false;
     mlirOperationWalk(scopes.ops[i], findAlloca, &hasAlloca, MlirWalkPreOrder);
     if (!hasAlloca)
@@ -58,7 +101,8 @@ static const char noOptions;
 const UslPassInfo uslDissolveAllocaScopesPass = {
     .argument = "usl-dissolve-alloca-scopes",
     .summary = "inline memref.alloca_scope regions that allocate nothing on "
-               "the stack",
+               "the stack (scratch buffers of a parallel loop body move to "
+               "its thread's region first)",
     .anchor = "func.func",
     .defaults = &noOptions,
     .run = run,

@@ -59,10 +59,9 @@ static MlirLogicalResult build(MlirOpPassManager pm, const void *opaque) {
   add(pm, uslCreateConvertRvmPass(o->rvmEmulate));
   addFuncPass(pm, &uslConvertAvx512Pass);
   addFuncPass(pm, &uslConvertSloopToScfPass);
-  if (o->openmp) {
+  if (o->openmp)
     add(pm, mlirCreateConversionConvertSCFToOpenMPPass());
-    addFuncPass(pm, &uslDissolveAllocaScopesPass);
-  }
+  addFuncPass(pm, &uslDissolveAllocaScopesPass);
   add(pm, mlirCreateConversionLowerAffinePass());
   add(pm, mlirCreateConversionSCFToControlFlowPass());
   add(pm, mlirCreateMemRefExpandStridedMetadataPass());

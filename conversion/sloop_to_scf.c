@@ -14,7 +14,9 @@
 // the upstream lower-affine pass. Buffers: dram becomes a heap allocation
 // freed at the end of its block, or a stack slot in the function's entry
 // block when it is small, has a static shape and is not inside a par loop;
-// dram_static always becomes an entry-block stack slot (one per call). The
+// dram_static always becomes an entry-block stack slot (one per call); a
+// small static buffer inside a par loop, a slot at the start of its body
+// (per thread once on OpenMP: usl-dissolve-alloca-scopes). The
 // tmem memory spaces are then dropped from every type. Buffers in register
 // spaces (rvm_tile, avx512) are an error: only instruction selection may
 // consume them.
@@ -319,12 +321,19 @@ static void convertAlloc(MlirOperation alloc, MlirOperation func) {
   MlirType type = mlirValueGetType(buffer);
   UslMemorySpace space;
   uslMemRefTypeGetSpace(type, &space);
+  bool small = staticBytes(type) <= STACK_BUFFER_LIMIT;
+  MlirOperation par = uslGetParentOfName(alloc, "scf.parallel");
   bool onStack = space == USL_MEM_DRAM_STATIC ||
-                 (staticBytes(type) <= STACK_BUFFER_LIMIT &&
-                  !insideParallelLoop(alloc));
+                 (small && !insideParallelLoop(alloc)) ||
+                 (small && !mlirOperationIsNull(par));
   MlirValue replacement;
   if (onStack) {
-    MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
+    /* The function's entry block, or for a buffer private to the
+     * iterations of a parallel loop, the start of that loop's body (one
+     * slot per thread once the loop runs on threads). */
+    MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(
+        space != USL_MEM_DRAM_STATIC && !mlirOperationIsNull(par) ? par : func,
+        0));
     UslBuilder b = uslBuilderBefore(mlirBlockGetFirstOperation(entry));
     b.loc = mlirOperationGetLocation(alloc);
     int32_t segments[2] = {0, 0};

@@ -71,8 +71,9 @@ func.func @guards(%data: memref<16xi32>, %N: index) -> i32 {
 // -----
 
 // Tests buffers: small static dram buffers and dram_static go to the entry
-// block's stack; buffers inside par loops and dynamic ones to the heap,
-// freed at the end of their block. Memory spaces are dropped.
+// block's stack (small ones inside a par loop to the start of its body);
+// big and dynamic ones to the heap, freed at the end of their block.
+// Memory spaces are dropped.
 // CHECK-LABEL: func @buffers
 // CHECK-SAME: memref<4xf32>
 func.func @buffers(%arg: memref<4xf32, #tmem.space<dram>>, %n: index) {
@@ -84,12 +85,16 @@ func.func @buffers(%arg: memref<4xf32, #tmem.space<dram>>, %n: index) {
     sloop.store %x, %t[%i] : memref<4xf32, #tmem.space<dram>>
   }
   %packed = sloop.alloc : memref<64x16xf32, #tmem.space<dram_static>>
+  // A small buffer private to a par loop's iterations: a stack slot at the
+  // start of its body; a big one: the heap.
   // CHECK: scf.parallel
-  // CHECK:   %[[P:.*]] = memref.alloc() : memref<4xf32>
+  // CHECK:   memref.alloca() : memref<4xf32>
+  // CHECK:   %[[P:.*]] = memref.alloc() : memref<256x128xf32>
   // CHECK:   memref.dealloc %[[P]]
   // CHECK-NEXT: scf.reduce
   sloop.for %p = 0 to 2 par {
     %priv = sloop.alloc : memref<4xf32>
+    %big = sloop.alloc : memref<256x128xf32>
   }
   // CHECK: %[[D:.*]] = memref.alloc(%{{.*}}) : memref<?xf32>
   // CHECK: memref.dealloc %[[D]]
