@@ -205,32 +205,6 @@ static bool usesValue(MlirOperation op, MlirValue v) {
   return false;
 }
 
-bool uslCheckRectangularBand(MlirOperation *band, int n, const char *what) {
-  char a[USL_MAX_STRING_OPTION], b[USL_MAX_STRING_OPTION];
-  for (int k = 0; k + 1 < n; ++k)
-    if (!mlirOperationEqual(uslOnlyChildLoop(band[k]), band[k + 1])) {
-      uslLoopName(band[k], a, sizeof a);
-      uslLoopName(band[k + 1], b, sizeof b);
-      uslEmitErrorf(mlirOperationGetLocation(band[k]),
-                    "cannot %s: loop '%s' holds other ops besides loop '%s', "
-                    "so they are not perfectly nested",
-                    what, a, b);
-      return false;
-    }
-  for (int k = 1; k < n; ++k)
-    for (int j = 0; j < k; ++j)
-      if (usesValue(band[k], uslForGetInductionVar(band[j]))) {
-        uslLoopName(band[k], a, sizeof a);
-        uslLoopName(band[j], b, sizeof b);
-        uslEmitErrorf(mlirOperationGetLocation(band[k]),
-                      "cannot %s: the bounds of loop '%s' depend on loop "
-                      "'%s'",
-                      what, a, b);
-        return false;
-      }
-  return true;
-}
-
 /* The loop inside `loop` through the one guard that is all of its body
  * (`for { if g { for ... } }`, the guard without results or else), and
  * that guard; a null op otherwise. */
@@ -265,6 +239,52 @@ static void sinkGuard(MlirOperation guard, MlirOperation loop) {
   mlirOperationMoveBefore(guard, mlirBlockGetTerminator(body));
 }
 
+/* The next loop of a band: the only op of `loop`'s body, or the loop in
+ * the one guard that is. */
+static MlirOperation bandChild(MlirOperation loop) {
+  MlirOperation guard;
+  MlirOperation child = uslOnlyChildLoop(loop);
+  return mlirOperationIsNull(child) ? childThroughGuard(loop, &guard) : child;
+}
+
+void uslSinkBandGuards(MlirOperation *band, int n) {
+  MlirOperation guards[USL_MAX_LIST_OPTION] = {{NULL}};
+  for (int k = 1; k < n && k < USL_MAX_LIST_OPTION; ++k)
+    if (mlirOperationIsNull(uslOnlyChildLoop(band[k - 1])))
+      childThroughGuard(band[k - 1], &guards[k]);
+  /* Innermost first, so that each guard passes perfect levels only. */
+  for (int k = n - 1; k >= 1; --k)
+    if (!mlirOperationIsNull(guards[k]))
+      for (int j = k; j < n; ++j)
+        sinkGuard(guards[k], band[j]);
+}
+
+bool uslCheckRectangularBand(MlirOperation *band, int n, const char *what) {
+  char a[USL_MAX_STRING_OPTION], b[USL_MAX_STRING_OPTION];
+  for (int k = 0; k + 1 < n; ++k)
+    if (!mlirOperationEqual(bandChild(band[k]), band[k + 1])) {
+      uslLoopName(band[k], a, sizeof a);
+      uslLoopName(band[k + 1], b, sizeof b);
+      uslEmitErrorf(mlirOperationGetLocation(band[k]),
+                    "cannot %s: loop '%s' holds other ops besides loop '%s', "
+                    "so they are not perfectly nested",
+                    what, a, b);
+      return false;
+    }
+  for (int k = 1; k < n; ++k)
+    for (int j = 0; j < k; ++j)
+      if (usesValue(band[k], uslForGetInductionVar(band[j]))) {
+        uslLoopName(band[k], a, sizeof a);
+        uslLoopName(band[j], b, sizeof b);
+        uslEmitErrorf(mlirOperationGetLocation(band[k]),
+                      "cannot %s: the bounds of loop '%s' depend on loop "
+                      "'%s'",
+                      what, a, b);
+        return false;
+      }
+  return true;
+}
+
 bool uslDirectiveFindBand(MlirOperation module, const char *func,
                           char names[][USL_MAX_STRING_OPTION], int n,
                           MlirOperation *band, const char *directive) {
@@ -295,13 +315,8 @@ bool uslDirectiveFindBand(MlirOperation module, const char *func,
       outer = k;
   }
   band[0] = loops[outer];
-  /* Guards between the loops (a tail=guard tile's) are sunk to the
-   * innermost loop once the whole band is found. */
-  MlirOperation guards[USL_MAX_LIST_OPTION] = {{NULL}};
   for (int k = 1; k < n; ++k) {
-    band[k] = uslOnlyChildLoop(band[k - 1]);
-    if (mlirOperationIsNull(band[k]))
-      band[k] = childThroughGuard(band[k - 1], &guards[k]);
+    band[k] = bandChild(band[k - 1]);
     if (mlirOperationIsNull(band[k])) {
       char a[USL_MAX_STRING_OPTION];
       uslLoopName(band[k - 1], a, sizeof a);
@@ -326,10 +341,6 @@ bool uslDirectiveFindBand(MlirOperation module, const char *func,
       return false;
     }
   }
-  for (int k = n - 1; k >= 1; --k)
-    if (!mlirOperationIsNull(guards[k]))
-      for (int j = k; j < n; ++j)
-        sinkGuard(guards[k], band[j]);
   return true;
 }
 

@@ -86,14 +86,21 @@ int uslSplitNames(const char *text, char names[][USL_MAX_STRING_OPTION],
 /* The perfectly nested band of loops named `names[0..n)` (in any order) in
  * `module`, outermost first, written to `band`; emits an error otherwise.
  * A guard that is all of a band loop's body and holds the next loop (as
- * tile tail=guard leaves them) is moved into the innermost loop first. */
+ * tile tail=guard leaves them) does not break the band; a directive that
+ * goes ahead moves it in with uslSinkBandGuards. */
 bool uslDirectiveFindBand(MlirOperation module, const char *func,
                           char names[][USL_MAX_STRING_OPTION], int n,
                           MlirOperation *band, const char *directive);
 
-/* Checks that `band[0..n)` is a perfect nest whose bounds do not use each
- * other's variables; emits an error naming the offending loop otherwise. */
+/* Checks that `band[0..n)` is a perfect nest (up to guards between its
+ * loops) whose bounds do not use each other's variables; emits an error
+ * naming the offending loop otherwise. */
 bool uslCheckRectangularBand(MlirOperation *band, int n, const char *what);
+
+/* Moves the guards between the loops of a band into its innermost loop
+ * (`if g { for k { S } }` is `for k { if g { S } }`, since g cannot depend
+ * on k), making it a perfect nest. Call once every check has passed. */
+void uslSinkBandGuards(MlirOperation *band, int n);
 
 /* The dialects directives may create ops of (affine.apply for a rewritten
  * loop variable used outside affine maps). */

@@ -73,6 +73,7 @@ MlirLogicalResult uslReorder(MlirOperation *band, int n, const int *perm) {
                   names, detail);
     return mlirLogicalResultFailure();
   }
+  uslSinkBandGuards(band, n);
   uslPermuteBand(band, n, perm);
   return mlirLogicalResultSuccess();
 }

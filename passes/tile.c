@@ -102,6 +102,7 @@ static MlirLogicalResult tile(MlirOperation *band, int n, const int64_t *sizes,
   }
   if (!tileIsLegal(band, n, report))
     return mlirLogicalResultFailure();
+  uslSinkBandGuards(band, n);
 
   /* Tile loops, then point loops, then the guard. */
   MlirOperation loops[2 * USL_MAX_LIST_OPTION];
