@@ -67,11 +67,15 @@ static void hoistToThread(MlirOperation scope) {
     hoistAllocas(firstBlock(scope), firstBlock(parallel));
 }
 
-/* Without OpenMP a parallel loop runs its iterations one after the other:
- * the stack slots at the start of its body move to the function's entry
- * block (an alloca inside a loop would grow the stack every iteration). */
+/* A parallel loop left as scf.parallel runs its iterations one after the
+ * other: the stack slots at the start of its body move to the function's
+ * entry block (an alloca inside a loop would grow the stack every
+ * iteration), or to the start of the thread's region when the loop runs
+ * inside an omp.parallel. */
 static void hoistFromSequential(MlirOperation parallel, MlirOperation func) {
-  hoistAllocas(firstBlock(parallel), firstBlock(func));
+  MlirOperation thread = uslGetParentOfName(parallel, "omp.parallel");
+  hoistAllocas(firstBlock(parallel),
+               firstBlock(mlirOperationIsNull(thread) ? func : thread));
 }
 
 static MlirLogicalResult run(MlirOperation root, const void *options) {
