@@ -17,6 +17,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "../passes/buffers.h"
 #include "../passes/pass_table.h"
 #include "../passes/support.h"
 #include "select.h"
@@ -344,13 +345,7 @@ static MlirLogicalResult runConvert(MlirOperation func, const void *options) {
     MlirType type = mlirValueGetType(buffer);
     if (!uslIsRegisterType(&avx512Registers, type))
       continue;
-    int64_t shape[8];
-    intptr_t rank = mlirShapedTypeGetRank(type);
-    for (intptr_t d = 0; d < rank && d < 8; ++d)
-      shape[d] = mlirShapedTypeGetDimSize(type, d);
-    mlirValueSetType(buffer, mlirMemRefTypeContiguousGet(
-                                 mlirShapedTypeGetElementType(type), rank,
-                                 shape, mlirAttributeGetNull()));
+    uslRetypeBuffer(buffer, uslMemRefWithSpace(type, USL_MEM_DRAM));
   }
   uslOpListFree(&allocs);
   return mlirLogicalResultSuccess();

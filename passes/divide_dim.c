@@ -29,8 +29,8 @@ static int64_t floorMod(int64_t a, int64_t b) {
 
 /* `e` (over `n` dims bound to `operands`) as (q, r) with e = q * f + r. */
 static void divide(MlirContext ctx, MlirAffineExpr e, intptr_t n,
-                   const MlirValue *operands, MlirOperation scope, int64_t f,
-                   MlirAffineExpr *q, MlirAffineExpr *r) {
+                   const MlirValue *operands, int64_t f, MlirAffineExpr *q,
+                   MlirAffineExpr *r) {
   MlirAffineExpr fe = mlirAffineConstantExprGet(ctx, f);
   *q = mlirAffineFloorDivExprGet(e, fe);
   *r = mlirAffineModExprGet(e, fe);
@@ -59,7 +59,7 @@ static void divide(MlirContext ctx, MlirAffineExpr e, intptr_t n,
     if (coef[p] % f == 0)
       continue;
     int64_t lb, ub;
-    MlirOperation loop = uslLoopOfVariable(operands[p], scope);
+    MlirOperation loop = uslLoopOfVariable(operands[p], (MlirOperation){NULL});
     if (rest >= 0 || coef[p] != 1 || mlirOperationIsNull(loop) ||
         !uslForGetConstantBounds(loop, &lb, &ub) || lb + cr < 0 ||
         ub - 1 + cr >= f)
@@ -98,19 +98,15 @@ MlirLogicalResult uslDivideDim(MlirOperation alloc, int64_t dim,
                   (long long)factor);
     return mlirLogicalResultFailure();
   }
-  UslOpList users = {0};
   for (MlirOpOperand use = mlirValueGetFirstUse(buffer);
-       !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use)) {
+       !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use))
     if (!uslIsBufferAccess(use)) {
       uslEmitErrorf(loc,
                     "cannot divide a dimension of buffer '%.*s': it is used "
                     "by an op other than loads, stores and reductions",
                     (int)name.length, name.data);
-      uslOpListFree(&users);
       return mlirLogicalResultFailure();
     }
-    uslOpListPush(&users, mlirOpOperandGetOwner(use));
-  }
   int64_t shape[MAX_RANK];
   for (intptr_t d = 0, k = 0; d < rank; ++d) {
     int64_t size = mlirShapedTypeGetDimSize(type, d);
@@ -121,12 +117,13 @@ MlirLogicalResult uslDivideDim(MlirOperation alloc, int64_t dim,
       shape[k++] = size;
     }
   }
-  mlirValueSetType(buffer,
-                   mlirMemRefTypeGet(mlirShapedTypeGetElementType(type),
-                                     rank + 1, shape, mlirAttributeGetNull(),
-                                     mlirMemRefTypeGetMemorySpace(type)));
-  for (size_t u = 0; u < users.size; ++u) {
-    MlirOperation op = users.ops[u];
+  uslRetypeBuffer(buffer,
+                  mlirMemRefTypeGet(mlirShapedTypeGetElementType(type),
+                                    rank + 1, shape, mlirAttributeGetNull(),
+                                    mlirMemRefTypeGetMemorySpace(type)));
+  for (MlirOpOperand use = mlirValueGetFirstUse(buffer);
+       !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use)) {
+    MlirOperation op = mlirOpOperandGetOwner(use);
     MlirAffineMap map = uslAccessGetMap(op);
     intptr_t n = mlirAffineMapGetNumInputs(map);
     MlirValue operands[MAX_INPUTS];
@@ -136,8 +133,7 @@ MlirLogicalResult uslDivideDim(MlirOperation alloc, int64_t dim,
     for (intptr_t d = 0, k = 0; d < rank; ++d) {
       MlirAffineExpr e = mlirAffineMapGetResult(map, d);
       if (d == dim) {
-        divide(ctx, e, n, operands, (MlirOperation){NULL}, factor,
-               &results[k], &results[k + 1]);
+        divide(ctx, e, n, operands, factor, &results[k], &results[k + 1]);
         k += 2;
       } else {
         results[k++] = e;
@@ -149,7 +145,6 @@ MlirLogicalResult uslDivideDim(MlirOperation alloc, int64_t dim,
             ctx, mlirAffineMapGetNumDims(map), mlirAffineMapGetNumSymbols(map),
             rank + 1, results)));
   }
-  uslOpListFree(&users);
   return mlirLogicalResultSuccess();
 }
 
