@@ -19,6 +19,8 @@ func.func @instructions(%A: memref<?x?xf32>, %H: memref<64xi16>, %n: index) {
   avx512.loadu %a, %row : memref<16xf32, #tmem.space<avx512>>, memref<1x16xf32, strided<[?, 1], offset: ?>>
   // CHECK: avx512.maskz_loadu %{{.*}}, %{{.*}}, lanes %{{.*}} :
   avx512.maskz_loadu %a, %row, lanes %n : memref<16xf32, #tmem.space<avx512>>, memref<1x16xf32, strided<[?, 1], offset: ?>>
+  // CHECK: avx512.mask_loadu %{{.*}}, %{{.*}}, lanes %{{.*}} :
+  avx512.mask_loadu %a, %row, lanes %n : memref<16xf32, #tmem.space<avx512>>, memref<1x16xf32, strided<[?, 1], offset: ?>>
   // CHECK: avx512.set1 %{{.*}}, %{{.*}} : memref<16xf32, #tmem.space<avx512>>, memref<1x1xf32, strided<[?, 1], offset: ?>>
   avx512.set1 %b, %one : memref<16xf32, #tmem.space<avx512>>, memref<1x1xf32, strided<[?, 1], offset: ?>>
   // CHECK: avx512.mask_set1 %{{.*}}, %{{.*}}, lanes %{{.*}} :
