@@ -7,13 +7,13 @@
 // naming them; LLVM assigns the registers themselves.
 //
 // convert-avx512: each avx512 op becomes upstream vector and arith ops on
-// 16 x f32 / 32 x i16 vectors, which LLVM compiles to the instruction on an
-// AVX-512 target (vmovups, vbroadcastss, vfmadd231ps, masked moves with
-// {k}) and to equivalent code on others, so the same program runs
-// everywhere. A register buffer becomes an ordinary small buffer that
-// sloop-to-scf puts on the stack and LLVM keeps in a register (SROA); a
-// mask is vector.create_mask of the lane count, so lanes past it are never
-// read or written in memory.
+// 16 x f32 / 16 x i32 / 32 x i16 vectors, which LLVM compiles to the
+// instruction on an AVX-512 target (vmovups, vbroadcastss, vfmadd231ps,
+// masked moves with {k}) and to equivalent code on others, so the same
+// program runs everywhere. A register buffer becomes an ordinary small
+// buffer that sloop-to-scf puts on the stack and LLVM keeps in a register
+// (SROA); a mask is vector.create_mask of the lane count, so lanes past it
+// are never read or written in memory.
 //
 //===----------------------------------------------------------------------===//
 
@@ -284,7 +284,9 @@ static void convertOp(MlirOperation op) {
                            load(&e, x), load(&e, y));
     store(&e, select3(&e, maskOf(&e, lanes), sum, load(&e, reg)), reg);
   } else if (uslOpIs(op, USL_AVX512_MUL)) {
-    store(&e, binary(&e, "arith.mulf", load(&e, x), load(&e, y)), reg);
+    store(&e, binary(&e, isFloat ? "arith.mulf" : "arith.muli", load(&e, x),
+                     load(&e, y)),
+          reg);
   } else if (uslOpIs(op, USL_AVX512_MAX)) {
     store(&e, maxOf(&e, load(&e, x), load(&e, y)), reg);
   } else if (uslOpIs(op, USL_AVX512_RELU)) {
@@ -309,7 +311,11 @@ static void convertOp(MlirOperation op) {
              uslOpIs(op, USL_AVX512_MASK_FMADD)) {
     MlirValue acc = load(&e, reg);
     MlirValue operands[3] = {load(&e, x), load(&e, y), acc};
-    MlirValue fma = uslBuild1(&e.b, "vector.fma", 3, operands, e.vector);
+    /* i32 lanes: vpmulld then vpaddd, exact modulo 2^32. */
+    MlirValue fma =
+        isFloat ? uslBuild1(&e.b, "vector.fma", 3, operands, e.vector)
+                : binary(&e, "arith.addi", acc,
+                         binary(&e, "arith.muli", operands[0], operands[1]));
     if (uslOpIs(op, USL_AVX512_MASK_FMADD))
       fma = select3(&e, maskOf(&e, lanes), fma, acc);
     store(&e, fma, reg);

@@ -143,10 +143,17 @@ static void collectClamp(MlirOperation op, MlirOperation scope,
   push(out, (Condition){.op = op, .keep = keep, .form = form, .inner = inner});
 }
 
+/* Whether a guard has an else branch (which runs where it fails). */
+static bool hasElse(MlirOperation guard) {
+  return mlirOperationGetNumRegions(guard) > 1 &&
+         !mlirBlockIsNull(
+             mlirRegionGetFirstBlock(mlirOperationGetRegion(guard, 1)));
+}
+
+/* The constraints of guards without results (with or without an else). */
 static void collectGuard(MlirOperation op, MlirOperation scope,
                          Conditions *out) {
-  if (mlirOperationGetNumResults(op) != 0 ||
-      !mlirBlockIsNull(mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 1))))
+  if (mlirOperationGetNumResults(op) != 0)
     return;
   MlirIntegerSet set = uslIfGetCondition(op);
   intptr_t numDims = mlirIntegerSetGetNumDims(set);
@@ -202,6 +209,19 @@ typedef struct Threshold {
   MlirValue symbols[USL_LINEAR_MAX_ATOMS];
 } Threshold;
 
+/* The first (`last` false) or last iteration of `inner`, a loop of step 1
+ * with a bound `loop` does not change, as a linear form over values from
+ * outside `loop`. */
+static bool innerBound(MlirOperation inner, bool last, MlirOperation loop,
+                       UslLinear *out) {
+  if (uslForGetStep(inner) != 1 ||
+      !uslLoopBoundLinear(inner, last, loop, out, NULL) || varies(out, loop))
+    return false;
+  if (last)
+    out->constant -= 1;
+  return true;
+}
+
 static bool thresholdOf(const Condition *c, MlirOperation loop,
                         Threshold *t) {
   MlirContext ctx = mlirOperationGetContext(loop);
@@ -221,24 +241,41 @@ static bool thresholdOf(const Condition *c, MlirOperation loop,
       continue;
     }
     MlirOperation inner = uslLoopOfVariable(atom, loop);
+    UslLinear terms = {.n = 1, .atoms = {atom}, .coef = {coef}};
     if (!mlirOperationIsNull(inner)) {
       /* The worst case over the inner loop's iterations. */
-      int64_t lb, ub;
-      if (!uslForGetConstantBounds(inner, &lb, &ub) || ub <= lb)
-        return false;
-      int64_t last = lb + (ub - 1 - lb) / uslForGetStep(inner) *
-                              uslForGetStep(inner);
-      constant += coef > 0 ? coef * lb : coef * last;
       t->exact = false;
-      continue;
+      int64_t lb, ub;
+      if (uslForGetConstantBounds(inner, &lb, &ub)) {
+        if (ub <= lb)
+          return false;
+        int64_t last = lb + (ub - 1 - lb) / uslForGetStep(inner) *
+                                uslForGetStep(inner);
+        constant += coef > 0 ? coef * lb : coef * last;
+        continue;
+      }
+      /* A bound the loop does not change (an inner loop to a run-time
+       * size): its first or last iteration, as a form over values. If
+       * the inner loop runs no iteration, the condition is not evaluated. */
+      if (!innerBound(inner, coef < 0, loop, &terms))
+        return false;
+      for (int j = 0; j < terms.n; ++j)
+        terms.coef[j] *= coef;
+      constant += coef * terms.constant;
     }
-    worst.atoms[worst.n] = atom;
-    worst.coef[worst.n++] = coef;
-    MlirAffineExpr term = mlirAffineMulExprGet(
-        mlirAffineDimExprGet(ctx, t->numSymbols),
-        mlirAffineConstantExprGet(ctx, coef));
-    t->symbols[t->numSymbols++] = atom;
-    rest = mlirAffineAddExprGet(rest, term);
+    for (int j = 0; j < terms.n; ++j) {
+      if (terms.coef[j] == 0)
+        continue;
+      if (worst.n == USL_LINEAR_MAX_ATOMS)
+        return false;
+      worst.atoms[worst.n] = terms.atoms[j];
+      worst.coef[worst.n++] = terms.coef[j];
+      MlirAffineExpr term = mlirAffineMulExprGet(
+          mlirAffineDimExprGet(ctx, t->numSymbols),
+          mlirAffineConstantExprGet(ctx, terms.coef[j]));
+      t->symbols[t->numSymbols++] = terms.atoms[j];
+      rest = mlirAffineAddExprGet(rest, term);
+    }
   }
   if (cv == 0)
     return false;
@@ -259,25 +296,16 @@ static bool thresholdOf(const Condition *c, MlirOperation loop,
   /* At the loop's first (cv > 0) or last (cv < 0) iteration the condition
    * may hold by a constant margin whatever the symbols. */
   worst.constant = constant;
-  intptr_t numLb = uslForGetNumLowerBoundOperands(loop);
-  MlirValue operands[64];
   UslLinear bound;
-  intptr_t n = mlirOperationGetNumOperands(loop);
   t->whole = false;
-  if (n <= 64) {
-    uslGetOperands(loop, 0, n, operands);
-    bool ok = cv > 0 ? uslLinearOfMap(uslForGetLowerBoundMap(loop), 0,
-                                      operands, loop, &bound)
-                     : uslLinearOfMap(uslForGetUpperBoundMap(loop), 0,
-                                      operands + numLb, loop, &bound);
-    if (ok && cv < 0)
-      bound.constant -= 1;
-    if (ok && uslLinearAdd(&worst, &bound, cv)) {
-      bool constantForm = true;
-      for (int k = 0; k < worst.n; ++k)
-        constantForm = constantForm && worst.coef[k] == 0;
-      t->whole = constantForm && worst.constant >= 0;
-    }
+  bool ok = uslLoopBoundLinear(loop, cv < 0, loop, &bound, NULL);
+  if (ok && cv < 0)
+    bound.constant -= 1;
+  if (ok && uslLinearAdd(&worst, &bound, cv)) {
+    bool constantForm = true;
+    for (int k = 0; k < worst.n; ++k)
+      constantForm = constantForm && worst.coef[k] == 0;
+    t->whole = constantForm && worst.constant >= 0;
   }
   return true;
 }
@@ -438,7 +466,7 @@ static void markDeadGuards(const Conditions *list, const bool *holds,
   for (size_t i = 0; i < list->size; ++i) {
     MlirOperation op = list->items[i].op;
     if (!holds[i] || t[i].whole || !t[i].exact || distinct[t[i].lower] != 1 ||
-        !uslOpIs(op, USL_SLOOP_IF))
+        !uslOpIs(op, USL_SLOOP_IF) || hasElse(op))
       continue;
     mlirOperationSetDiscardableAttributeByName(
         op,

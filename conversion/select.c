@@ -965,6 +965,119 @@ bool uslTouchesRegisters(MlirOperation op, const UslRegisterFile *rf) {
   return f.found;
 }
 
+/* The store a branch of a guard ends with, when the branch is computation,
+ * loads and that one store (to a register of `rf`); else a null op. */
+static MlirOperation branchStore(MlirOperation guard, intptr_t region,
+                                 const UslRegisterFile *rf) {
+  MlirBlock b = mlirRegionGetFirstBlock(mlirOperationGetRegion(guard, region));
+  if (mlirBlockIsNull(b))
+    return (MlirOperation){NULL};
+  MlirOperation store = {NULL};
+  for (MlirOperation o = mlirBlockGetFirstOperation(b); !mlirOperationIsNull(o);
+       o = mlirOperationGetNextInBlock(o)) {
+    if (uslOpIs(o, USL_SLOOP_YIELD))
+      break;
+    if (!mlirOperationIsNull(store))
+      return (MlirOperation){NULL}; /* something after the store */
+    if (uslOpIs(o, USL_SLOOP_STORE)) {
+      store = o;
+      continue;
+    }
+    MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(o));
+    bool pure = uslOpIs(o, USL_SLOOP_LOAD) ||
+                (mlirOperationGetNumRegions(o) == 0 && name.length > 6 &&
+                 (!strncmp(name.data, "arith.", 6) ||
+                  !strncmp(name.data, "math.", 5)));
+    if (!pure)
+      return (MlirOperation){NULL};
+  }
+  if (mlirOperationIsNull(store) ||
+      !uslIsRegisterType(rf, mlirValueGetType(uslAccessGetMemRef(store))))
+    return (MlirOperation){NULL};
+  return store;
+}
+
+/* Whether two stores write the same element of the same buffer. */
+static bool sameElement(MlirOperation a, MlirOperation b) {
+  intptr_t n = mlirOperationGetNumOperands(a);
+  if (n != mlirOperationGetNumOperands(b) ||
+      !mlirAffineMapEqual(uslAccessGetMap(a), uslAccessGetMap(b)))
+    return false;
+  for (intptr_t i = 1; i < n; ++i)
+    if (!mlirValueEqual(mlirOperationGetOperand(a, i),
+                        mlirOperationGetOperand(b, i)))
+      return false;
+  return true;
+}
+
+/* `if c { ...; store x, R[e] } else { ...; store z, R[e] }` into a register
+ * R becomes `v = if c -> x else z; store v, R[e]`, the one form the
+ * library writes guarded values in (maskz_loadu): a zero boundary written
+ * with stores in both branches selects like one written with yields. */
+static void storesOutOfGuards(MlirOperation func, const UslRegisterFile *rf) {
+  const char *ifName[] = {USL_SLOOP_IF};
+  UslOpList guards = {0};
+  uslCollectOps(func, ifName, 1, MlirWalkPostOrder, &guards);
+  for (size_t i = 0; i < guards.size; ++i) {
+    MlirOperation guard = guards.ops[i];
+    if (mlirOperationGetNumResults(guard) != 0 ||
+        mlirOperationGetNumRegions(guard) != 2)
+      continue;
+    MlirOperation stores[2] = {branchStore(guard, 0, rf),
+                               branchStore(guard, 1, rf)};
+    if (mlirOperationIsNull(stores[0]) || mlirOperationIsNull(stores[1]) ||
+        !sameElement(stores[0], stores[1]))
+      continue;
+    MlirLocation loc = mlirOperationGetLocation(guard);
+    MlirValue value = mlirOperationGetOperand(stores[0], 0);
+    MlirType type = mlirValueGetType(value);
+    MlirOperationState state =
+        mlirOperationStateGet(mlirStringRefCreateFromCString(USL_SLOOP_IF), loc);
+    intptr_t numOperands = mlirOperationGetNumOperands(guard);
+    for (intptr_t k = 0; k < numOperands; ++k) {
+      MlirValue v = mlirOperationGetOperand(guard, k);
+      mlirOperationStateAddOperands(&state, 1, &v);
+    }
+    MlirNamedAttribute condition = uslNamedAttr(
+        mlirOperationGetContext(guard), "condition",
+        mlirOperationGetAttributeByName(
+            guard, mlirStringRefCreateFromCString("condition")));
+    mlirOperationStateAddAttributes(&state, 1, &condition);
+    mlirOperationStateAddResults(&state, 1, &type);
+    MlirRegion regions[2] = {mlirRegionCreate(), mlirRegionCreate()};
+    mlirOperationStateAddOwnedRegions(&state, 2, regions);
+    MlirOperation yielding = mlirOperationCreate(&state);
+    mlirBlockInsertOwnedOperationBefore(mlirOperationGetBlock(guard), guard,
+                                        yielding);
+    for (intptr_t r = 0; r < 2; ++r) {
+      MlirRegion region = mlirOperationGetRegion(yielding, r);
+      mlirRegionTakeBody(region, mlirOperationGetRegion(guard, r));
+      MlirBlock b = mlirRegionGetFirstBlock(region);
+      MlirValue stored = mlirOperationGetOperand(stores[r], 0);
+      mlirOperationDestroy(mlirBlockGetTerminator(b));
+      UslBuilder yb = uslBuilderAtEnd(b, loc);
+      uslBuild(&yb, USL_SLOOP_YIELD, 1, &stored, 0, NULL, 0, NULL, 0);
+    }
+    /* The store after the guard, of what it yields. */
+    MlirValue result = mlirOperationGetResult(yielding, 0);
+    intptr_t first = uslAccessGetFirstIndex(stores[0]);
+    intptr_t n = mlirOperationGetNumOperands(stores[0]) - first;
+    MlirValue *indices = malloc(sizeof(MlirValue) * (size_t)(n ? n : 1));
+    for (intptr_t k = 0; k < n; ++k)
+      indices[k] = mlirOperationGetOperand(stores[0], first + k);
+    MlirOperation store = uslStoreCreate(
+        mlirOperationGetLocation(stores[0]), result,
+        uslAccessGetMemRef(stores[0]), uslAccessGetMap(stores[0]), indices);
+    free(indices);
+    mlirBlockInsertOwnedOperationAfter(mlirOperationGetBlock(guard), yielding,
+                                       store);
+    mlirOperationDestroy(stores[0]);
+    mlirOperationDestroy(stores[1]);
+    mlirOperationDestroy(guard);
+  }
+  uslOpListFree(&guards);
+}
+
 /* unroll loops that touch registers are expanded; register buffers of more
  * than one register are split along their leading dimensions. */
 static bool prepareRegisters(MlirOperation func, const UslRegisterFile *rf) {
@@ -972,6 +1085,7 @@ static bool prepareRegisters(MlirOperation func, const UslRegisterFile *rf) {
   UslOpList loops = {0};
   uslCollectOps(func, forName, 1, MlirWalkPostOrder, &loops);
   bool ok = true, expanded = false;
+  storesOutOfGuards(func, rf);
   for (size_t i = 0; i < loops.size && ok; ++i) {
     if (uslForGetKind(loops.ops[i]) != USL_LOOP_UNROLL)
       continue;

@@ -383,3 +383,206 @@ func.func @mulhi_u16(%dst: memref<32xi16, #tmem.space<avx512>>,
   }
   return
 }
+
+// i32 x 16, for integer convolutions. fmadd on i32 lanes is vpmulld then
+// vpaddd (AVX-512 has no fused integer multiply-add of 32-bit lanes); it
+// wraps modulo 2^32 exactly as the loop nest does.
+
+func.func @setzero_i32(%dst: memref<16xi32, #tmem.space<avx512>>)
+    attributes {usl.instruction = "avx512.setzero"} {
+  %zero = arith.constant 0 : i32
+  sloop.for %i = 0 to 16 {
+    sloop.store %zero, %dst[%i] : memref<16xi32, #tmem.space<avx512>>
+  }
+  return
+}
+
+func.func @loadu_i32(%reg: memref<16xi32, #tmem.space<avx512>>,
+    %window: memref<16xi32>)
+    attributes {usl.instruction = "avx512.loadu"} {
+  sloop.for %i = 0 to 16 {
+    %v = sloop.load %window[%i] : memref<16xi32>
+    sloop.store %v, %reg[%i] : memref<16xi32, #tmem.space<avx512>>
+  }
+  return
+}
+
+func.func @storeu_i32(%reg: memref<16xi32, #tmem.space<avx512>>,
+    %window: memref<16xi32>)
+    attributes {usl.instruction = "avx512.storeu"} {
+  sloop.for %i = 0 to 16 {
+    %v = sloop.load %reg[%i] : memref<16xi32, #tmem.space<avx512>>
+    sloop.store %v, %window[%i] : memref<16xi32>
+  }
+  return
+}
+
+func.func @maskz_loadu_i32(%reg: memref<16xi32, #tmem.space<avx512>>,
+    %window: memref<16xi32>,
+    %lanes: index)
+    attributes {usl.instruction = "avx512.maskz_loadu"} {
+  %zero = arith.constant 0 : i32
+  sloop.for %i = 0 to 16 {
+    %v = sloop.if %i < %lanes -> i32 {
+      %x = sloop.load %window[%i] : memref<16xi32>
+      sloop.yield %x : i32
+    } else {
+      sloop.yield %zero : i32
+    }
+    sloop.store %v, %reg[%i] : memref<16xi32, #tmem.space<avx512>>
+  }
+  return
+}
+
+func.func @mask_loadu_i32(%reg: memref<16xi32, #tmem.space<avx512>>,
+    %window: memref<16xi32>,
+    %lanes: index)
+    attributes {usl.instruction = "avx512.mask_loadu"} {
+  sloop.for %i = 0 to 16 {
+    sloop.if %i < %lanes {
+      %v = sloop.load %window[%i] : memref<16xi32>
+      sloop.store %v, %reg[%i] : memref<16xi32, #tmem.space<avx512>>
+    }
+  }
+  return
+}
+
+func.func @mask_storeu_i32(%reg: memref<16xi32, #tmem.space<avx512>>,
+    %window: memref<16xi32>,
+    %lanes: index)
+    attributes {usl.instruction = "avx512.mask_storeu"} {
+  sloop.for %i = 0 to 16 {
+    sloop.if %i < %lanes {
+      %v = sloop.load %reg[%i] : memref<16xi32, #tmem.space<avx512>>
+      sloop.store %v, %window[%i] : memref<16xi32>
+    }
+  }
+  return
+}
+
+func.func @set1_i32(%reg: memref<16xi32, #tmem.space<avx512>>,
+    %window: memref<1xi32>)
+    attributes {usl.instruction = "avx512.set1"} {
+  sloop.for %i = 0 to 16 {
+    %v = sloop.load %window[0] : memref<1xi32>
+    sloop.store %v, %reg[%i] : memref<16xi32, #tmem.space<avx512>>
+  }
+  return
+}
+
+func.func @mask_set1_i32(%reg: memref<16xi32, #tmem.space<avx512>>,
+    %window: memref<1xi32>,
+    %lanes: index)
+    attributes {usl.instruction = "avx512.mask_set1"} {
+  sloop.for %i = 0 to 16 {
+    sloop.if %i < %lanes {
+      %v = sloop.load %window[0] : memref<1xi32>
+      sloop.store %v, %reg[%i] : memref<16xi32, #tmem.space<avx512>>
+    }
+  }
+  return
+}
+
+func.func @add_i32(%dst: memref<16xi32, #tmem.space<avx512>>,
+    %lhs: memref<16xi32, #tmem.space<avx512>>,
+    %rhs: memref<16xi32, #tmem.space<avx512>>)
+    attributes {usl.instruction = "avx512.add"} {
+  sloop.for %i = 0 to 16 {
+    %a = sloop.load %lhs[%i] : memref<16xi32, #tmem.space<avx512>>
+    %b = sloop.load %rhs[%i] : memref<16xi32, #tmem.space<avx512>>
+    %s = arith.addi %a, %b : i32
+    sloop.store %s, %dst[%i] : memref<16xi32, #tmem.space<avx512>>
+  }
+  return
+}
+
+func.func @mask_add_i32(%dst: memref<16xi32, #tmem.space<avx512>>,
+    %lhs: memref<16xi32, #tmem.space<avx512>>,
+    %rhs: memref<16xi32, #tmem.space<avx512>>,
+    %lanes: index)
+    attributes {usl.instruction = "avx512.mask_add"} {
+  sloop.for %i = 0 to 16 {
+    sloop.if %i < %lanes {
+      %a = sloop.load %lhs[%i] : memref<16xi32, #tmem.space<avx512>>
+      %b = sloop.load %rhs[%i] : memref<16xi32, #tmem.space<avx512>>
+      %s = arith.addi %a, %b : i32
+      sloop.store %s, %dst[%i] : memref<16xi32, #tmem.space<avx512>>
+    }
+  }
+  return
+}
+
+func.func @mul_i32(%dst: memref<16xi32, #tmem.space<avx512>>,
+    %lhs: memref<16xi32, #tmem.space<avx512>>,
+    %rhs: memref<16xi32, #tmem.space<avx512>>)
+    attributes {usl.instruction = "avx512.mul"} {
+  sloop.for %i = 0 to 16 {
+    %a = sloop.load %lhs[%i] : memref<16xi32, #tmem.space<avx512>>
+    %b = sloop.load %rhs[%i] : memref<16xi32, #tmem.space<avx512>>
+    %p = arith.muli %a, %b : i32
+    sloop.store %p, %dst[%i] : memref<16xi32, #tmem.space<avx512>>
+  }
+  return
+}
+
+func.func @fmadd_i32(%acc: memref<16xi32, #tmem.space<avx512>>,
+    %lhs: memref<16xi32, #tmem.space<avx512>>,
+    %rhs: memref<16xi32, #tmem.space<avx512>>)
+    attributes {usl.instruction = "avx512.fmadd"} {
+  sloop.for %i = 0 to 16 {
+    %a = sloop.load %lhs[%i] : memref<16xi32, #tmem.space<avx512>>
+    %b = sloop.load %rhs[%i] : memref<16xi32, #tmem.space<avx512>>
+    %p = arith.muli %a, %b : i32
+    sloop.reduce add %p, %acc[%i] : memref<16xi32, #tmem.space<avx512>>
+  }
+  return
+}
+
+func.func @mask_fmadd_i32(%acc: memref<16xi32, #tmem.space<avx512>>,
+    %lhs: memref<16xi32, #tmem.space<avx512>>,
+    %rhs: memref<16xi32, #tmem.space<avx512>>,
+    %lanes: index)
+    attributes {usl.instruction = "avx512.mask_fmadd"} {
+  sloop.for %i = 0 to 16 {
+    sloop.if %i < %lanes {
+      %a = sloop.load %lhs[%i] : memref<16xi32, #tmem.space<avx512>>
+      %b = sloop.load %rhs[%i] : memref<16xi32, #tmem.space<avx512>>
+      %p = arith.muli %a, %b : i32
+      sloop.reduce add %p, %acc[%i] : memref<16xi32, #tmem.space<avx512>>
+    }
+  }
+  return
+}
+
+func.func @fmadd_store_i32(%acc: memref<16xi32, #tmem.space<avx512>>,
+    %lhs: memref<16xi32, #tmem.space<avx512>>,
+    %rhs: memref<16xi32, #tmem.space<avx512>>)
+    attributes {usl.instruction = "avx512.fmadd"} {
+  sloop.for %i = 0 to 16 {
+    %c = sloop.load %acc[%i] : memref<16xi32, #tmem.space<avx512>>
+    %a = sloop.load %lhs[%i] : memref<16xi32, #tmem.space<avx512>>
+    %b = sloop.load %rhs[%i] : memref<16xi32, #tmem.space<avx512>>
+    %p = arith.muli %a, %b : i32
+    %s = arith.addi %c, %p : i32
+    sloop.store %s, %acc[%i] : memref<16xi32, #tmem.space<avx512>>
+  }
+  return
+}
+
+func.func @mask_fmadd_store_i32(%acc: memref<16xi32, #tmem.space<avx512>>,
+    %lhs: memref<16xi32, #tmem.space<avx512>>,
+    %rhs: memref<16xi32, #tmem.space<avx512>>,
+    %lanes: index)
+    attributes {usl.instruction = "avx512.mask_fmadd"} {
+  sloop.for %i = 0 to 16 {
+    sloop.if %i < %lanes {
+      %c = sloop.load %acc[%i] : memref<16xi32, #tmem.space<avx512>>
+      %a = sloop.load %lhs[%i] : memref<16xi32, #tmem.space<avx512>>
+      %b = sloop.load %rhs[%i] : memref<16xi32, #tmem.space<avx512>>
+      %p = arith.muli %a, %b : i32
+      %s = arith.addi %c, %p : i32
+      sloop.store %s, %acc[%i] : memref<16xi32, #tmem.space<avx512>>
+    }
+  }
+  return
+}

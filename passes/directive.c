@@ -285,9 +285,69 @@ bool uslCheckRectangularBand(MlirOperation *band, int n, const char *what) {
   return true;
 }
 
+/* The position of `loop`'s name in names[0..n), or -1. */
+static int nameIndex(MlirOperation loop, char names[][USL_MAX_STRING_OPTION],
+                     int n) {
+  char name[USL_MAX_STRING_OPTION];
+  uslLoopName(loop, name, sizeof name);
+  for (int k = 0; k < n; ++k)
+    if (!strcmp(name, names[k]))
+      return k;
+  return -1;
+}
+
+/* The `occurrence`-th band (program order of its outermost loop) whose n
+ * loops carry the n names, each once; the number of such bands when there
+ * are fewer. */
+static int nthBand(MlirOperation module, const char *func, int occurrence,
+                   char names[][USL_MAX_STRING_OPTION], int n,
+                   MlirOperation *band) {
+  const char *forName[] = {USL_SLOOP_FOR};
+  UslOpList loops = {0};
+  uslCollectOps(module, forName, 1, MlirWalkPreOrder, &loops);
+  int found = 0;
+  for (size_t i = 0; i < loops.size && found <= occurrence; ++i) {
+    if (!uslFuncSelected(uslEnclosingFunc(loops.ops[i]), func))
+      continue;
+    bool seen[USL_MAX_LIST_OPTION] = {false};
+    MlirOperation chain[USL_MAX_LIST_OPTION];
+    int k = 0;
+    for (MlirOperation l = loops.ops[i]; k < n && !mlirOperationIsNull(l);
+         l = bandChild(l)) {
+      int at = nameIndex(l, names, n);
+      if (at < 0 || seen[at])
+        break;
+      seen[at] = true;
+      chain[k++] = l;
+    }
+    if (k == n && found++ == occurrence)
+      memcpy(band, chain, sizeof chain[0] * (size_t)n);
+  }
+  uslOpListFree(&loops);
+  return found;
+}
+
 bool uslDirectiveFindBand(MlirOperation module, const char *func,
+                          int occurrence,
                           char names[][USL_MAX_STRING_OPTION], int n,
                           MlirOperation *band, const char *directive) {
+  int found = nthBand(module, func, occurrence, names, n, band);
+  if (found > occurrence)
+    return true;
+  if (occurrence > 0) {
+    char list[USL_MAX_STRING_OPTION * 2] = "";
+    size_t used = 0;
+    for (int k = 0; k < n && used < sizeof list; ++k)
+      used += (size_t)snprintf(list + used, sizeof list - used, "%s'%s'",
+                               k ? ", " : "", names[k]);
+    uslEmitErrorf(mlirOperationGetLocation(module),
+                  "'%s': there is no perfect band of the loops %s number %d "
+                  "(counting from 0); there %s %d",
+                  directive, list, occurrence, found == 1 ? "is" : "are",
+                  found);
+    return false;
+  }
+  /* None: find the loops one by one to say what is wrong. */
   MlirOperation loops[USL_MAX_LIST_OPTION];
   for (int k = 0; k < n; ++k) {
     UslLoopTarget t = {.occurrence = 0};

@@ -85,10 +85,13 @@ int uslSplitNames(const char *text, char names[][USL_MAX_STRING_OPTION],
 
 /* The perfectly nested band of loops named `names[0..n)` (in any order) in
  * `module`, outermost first, written to `band`; emits an error otherwise.
+ * `occurrence` picks among such bands in program order (0 first: after
+ * fission, occurrence=1 is the second copy of a nest).
  * A guard that is all of a band loop's body and holds the next loop (as
  * tile tail=guard leaves them) does not break the band; a directive that
  * goes ahead moves it in with uslSinkBandGuards. */
 bool uslDirectiveFindBand(MlirOperation module, const char *func,
+                          int occurrence,
                           char names[][USL_MAX_STRING_OPTION], int n,
                           MlirOperation *band, const char *directive);
 

@@ -180,3 +180,32 @@ bool uslGuardConstraintLinear(MlirOperation guard, intptr_t k,
                                        symbols, 1, &e);
   return uslLinearOfMap(map, 0, operands, scope, out);
 }
+
+bool uslLoopBoundLinear(MlirOperation loop, bool upper, MlirOperation scope,
+                        UslLinear *out, int64_t *den) {
+  MlirAffineMap map =
+      upper ? uslForGetUpperBoundMap(loop) : uslForGetLowerBoundMap(loop);
+  if (mlirAffineMapGetNumResults(map) != 1)
+    return false;
+  intptr_t first = upper ? uslForGetNumLowerBoundOperands(loop) : 0;
+  intptr_t n = mlirAffineMapGetNumInputs(map);
+  MlirValue operands[64];
+  if (n > 64)
+    return false;
+  uslGetOperands(loop, first, n, operands);
+  MlirAffineExpr e = mlirAffineMapGetResult(map, 0);
+  if (den)
+    *den = 1;
+  if (den && upper && mlirAffineExprIsAFloorDiv(e)) {
+    MlirAffineExpr rhs = mlirAffineBinaryOpExprGetRHS(e);
+    if (!mlirAffineExprIsAConstant(rhs) ||
+        mlirAffineConstantExprGetValue(rhs) <= 0)
+      return false;
+    *den = mlirAffineConstantExprGetValue(rhs);
+    e = mlirAffineBinaryOpExprGetLHS(e);
+    map = mlirAffineMapGet(mlirAffineMapGetContext(map),
+                           mlirAffineMapGetNumDims(map),
+                           mlirAffineMapGetNumSymbols(map), 1, &e);
+  }
+  return uslLinearOfMap(map, 0, operands, scope, out);
+}

@@ -50,6 +50,14 @@ bool uslLinearOfMap(MlirAffineMap map, intptr_t pos, const MlirValue *operands,
 bool uslGuardConstraintLinear(MlirOperation guard, intptr_t k,
                               MlirOperation scope, UslLinear *out);
 
+/* A bound of the sloop.for `loop` as a linear form over `scope` (as
+ * uslLinearOfMap): the lower bound, or the exclusive upper bound when
+ * `upper`. With `den` non-null an upper bound may also be a form floordiv
+ * a positive constant, written to *den (1 otherwise). False for other
+ * bounds. */
+bool uslLoopBoundLinear(MlirOperation loop, bool upper, MlirOperation scope,
+                        UslLinear *out, int64_t *den);
+
 /* a += k * b; false when the atoms do not fit. */
 bool uslLinearAdd(UslLinear *a, const UslLinear *b, int64_t k);
 

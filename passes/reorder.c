@@ -122,7 +122,8 @@ static MlirLogicalResult run(MlirOperation module, const void *opaque) {
     return mlirLogicalResultFailure();
   }
   MlirOperation band[USL_MAX_LIST_OPTION];
-  if (!uslDirectiveFindBand(module, o->target.func, names, n, band,
+  if (!uslDirectiveFindBand(module, o->target.func,
+                            (int)o->target.occurrence, names, n, band,
                             "reorder"))
     return mlirLogicalResultFailure();
   int perm[USL_MAX_LIST_OPTION];

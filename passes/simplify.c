@@ -89,49 +89,68 @@ static int decideGuard(MlirOperation ifOp) {
   return result;
 }
 
-/* The constant lower (`upper` false) or upper bound of loop `l`'s
- * variable; false when that bound is not a constant. */
-static bool constantBound(MlirOperation l, bool upper, int64_t *value) {
-  MlirAttribute attr = mlirOperationGetAttributeByName(
-      l, mlirStringRefCreateFromCString(upper ? "ubMap" : "lbMap"));
-  if (mlirAttributeIsNull(attr))
-    return false;
-  MlirAffineMap map = mlirAffineMapAttrGetValue(attr);
-  if (mlirAffineMapGetNumResults(map) != 1 ||
-      !mlirAffineExprIsAConstant(mlirAffineMapGetResult(map, 0)))
-    return false;
-  *value = mlirAffineConstantExprGetValue(mlirAffineMapGetResult(map, 0));
-  return true;
-}
-
 /* Whether inequality `k` of the guard holds whatever the loops around it
- * do, from the constant bounds on the side of each variable that matters
- * (a variable with a positive coefficient needs only its lower bound: a
- * tile index from 0 to a size only known at run time). */
+ * do. Each loop variable is replaced by the bound on the side that matters
+ * (a positive coefficient needs only the lower bound: a tile index from 0
+ * to a run-time size), outer loops' variables in turn, until the form is
+ * over values from outside the loops: it must then be a constant >= 0,
+ * sizes (memref.dim, never negative) counting with positive coefficients.
+ * `i < N floordiv 4` gives 4 i + 3 < N. */
 static bool alwaysHolds(MlirOperation ifOp, intptr_t k) {
   MlirIntegerSet set = uslIfGetCondition(ifOp);
   if (mlirIntegerSetIsConstraintEq(set, k))
     return false;
+  MlirOperation scope = (MlirOperation){NULL};
+  for (MlirOperation p = mlirOperationGetParentOperation(ifOp);
+       !mlirOperationIsNull(p); p = mlirOperationGetParentOperation(p))
+    if (uslOpIs(p, USL_SLOOP_FOR))
+      scope = p;
+  if (mlirOperationIsNull(scope))
+    scope = uslEnclosingFunc(ifOp);
   UslLinear l;
-  if (!uslGuardConstraintLinear(ifOp, k, uslEnclosingFunc(ifOp), &l))
+  if (!uslGuardConstraintLinear(ifOp, k, scope, &l))
     return false;
+  for (int round = 0; round < 16; ++round) {
+    UslLinear next = {.constant = l.constant};
+    bool replaced = false;
+    for (int a = 0; a < l.n; ++a) {
+      if (!l.coef[a])
+        continue;
+      MlirOperation loop = uslLoopOfVariable(l.atoms[a], (MlirOperation){NULL});
+      UslLinear term = {.n = 1, .atoms = {l.atoms[a]}, .coef = {l.coef[a]}};
+      if (!mlirOperationIsNull(loop)) {
+        /* v >= lb, or v <= floor(ub / den) - 1 and so
+         * -c v >= -(c / den) ub + c when den divides c. */
+        UslLinear bound;
+        int64_t den;
+        bool upper = l.coef[a] < 0;
+        if (!uslLoopBoundLinear(loop, upper, scope, &bound, &den) ||
+            (l.coef[a] % den) != 0)
+          return false;
+        term = (UslLinear){.constant = upper ? -l.coef[a] : 0};
+        if (!uslLinearAdd(&term, &bound, l.coef[a] / den))
+          return false;
+        replaced = true;
+      }
+      if (!uslLinearAdd(&next, &term, 1))
+        return false;
+    }
+    l = next;
+    if (!replaced)
+      break;
+  }
   int64_t lo = l.constant;
   for (int a = 0; a < l.n; ++a) {
     if (!l.coef[a])
       continue;
-    MlirOperation loop = uslLoopOfVariable(l.atoms[a], (MlirOperation){NULL});
-    int64_t lb, ub;
-    if (mlirOperationIsNull(loop))
+    MlirOperation owner =
+        mlirValueIsAOpResult(l.atoms[a])
+            ? mlirOpResultGetOwner(l.atoms[a])
+            : (MlirOperation){NULL};
+    bool size = !mlirOperationIsNull(owner) && uslOpIs(owner, "memref.dim");
+    if (l.coef[a] < 0 || !size ||
+        !mlirOperationIsNull(uslLoopOfVariable(l.atoms[a], (MlirOperation){NULL})))
       return false;
-    if (l.coef[a] > 0) {
-      if (!constantBound(loop, false, &lb))
-        return false;
-      lo += l.coef[a] * lb;
-    } else {
-      if (!constantBound(loop, true, &ub))
-        return false;
-      lo += l.coef[a] * (ub - 1);
-    }
   }
   return lo >= 0;
 }

@@ -203,6 +203,7 @@ typedef struct TileOptions {
   char loops[USL_MAX_STRING_OPTION];
   UslIntList sizes;
   char tail[USL_MAX_STRING_OPTION];
+  int64_t occurrence;
 } TileOptions;
 
 static const TileOptions defaults = {.tail = "guard"};
@@ -216,6 +217,8 @@ static const UslOptionSpec options[] = {
      "perfect or guard (default guard)", 0, 0},
     {"func", USL_OPTION_STRING, offsetof(TileOptions, func),
      "the function holding the loops", 0, 0},
+    {"occurrence", USL_OPTION_INT, offsetof(TileOptions, occurrence),
+     "which loop of each name, 0 being the first", 0, 1 << 30},
 };
 
 /* The maximal perfect bands of two or more loops under `op`. */
@@ -309,8 +312,9 @@ static MlirLogicalResult run(MlirOperation module, const void *opaque) {
     return mlirLogicalResultFailure();
   }
   if (!o->loops[0]) {
-    if (o->sizes.count) {
-      uslEmitErrorf(loc, "'tile': sizes= needs loops= to say which loops");
+    if (o->sizes.count || o->occurrence) {
+      uslEmitErrorf(loc, "'tile': %s= needs loops= to say which loops",
+                    o->sizes.count ? "sizes" : "occurrence");
       return mlirLogicalResultFailure();
     }
     return tileEverything(module);
@@ -330,7 +334,8 @@ static MlirLogicalResult run(MlirOperation module, const void *opaque) {
   for (int k = 0; k < n; ++k)
     sizes[k] = o->sizes.count ? o->sizes.values[k] : DEFAULT_TILE_SIZE;
   MlirOperation band[USL_MAX_LIST_OPTION];
-  if (!uslDirectiveFindBand(module, o->func, names, n, band, "tile"))
+  if (!uslDirectiveFindBand(module, o->func, (int)o->occurrence, names, n,
+                            band, "tile"))
     return mlirLogicalResultFailure();
   /* Sizes follow the order the loops were named in. */
   int64_t ordered[USL_MAX_LIST_OPTION];

@@ -1,8 +1,9 @@
 //===- Avx512.td - AVX-512 instructions on zmm register buffers -*- tablegen -*-===//
 //
-// One op per AVX-512 instruction (the f32 x 16 set of Exo's library plus the
-// i16 x 32 ops an integer blur needs). A register is a buffer in the avx512
-// memory space of one zmm's worth: memref<16xf32> or memref<32xi16>. Memory
+// One op per AVX-512 instruction (the f32 x 16 set of Exo's library, the
+// i16 x 32 ops an integer blur needs and the i32 x 16 ops of an integer
+// convolution). A register is a buffer in the avx512 memory space of one
+// zmm's worth: memref<16xf32>, memref<16xi32> or memref<32xi16>. Memory
 // operands are windows (tmem.window) of ordinary buffers whose last
 // dimension holds the lanes at unit stride. Masked ops act on the first `n`
 // lanes (n clamped to [0, lanes]) and leave the others as the op says.
@@ -21,8 +22,8 @@ def Avx512_Dialect : Dialect {
   let summary = "AVX-512 instructions on zmm registers held in buffers";
   let description = [{
     Thirty-two zmm registers of 64 bytes. A register is a buffer in the
-    `#tmem.space<avx512>` memory space of shape `memref<16xf32>` or
-    `memref<32xi16>`; `--lower-avx512` checks that at most 32 are live at
+    `#tmem.space<avx512>` memory space of shape `memref<16xf32>`,
+    `memref<16xi32>` or `memref<32xi16>`; `--lower-avx512` checks that at most 32 are live at
     once, and `convert-avx512` turns each op into upstream vector ops, which
     LLVM compiles to the instruction when the target has AVX-512 (and to
     equivalent code on other targets).
@@ -36,7 +37,7 @@ def Avx512_Dialect : Dialect {
 class Avx512_Op<string mnemonic, list<Trait> traits = []>
     : Op<Avx512_Dialect, mnemonic, traits>;
 
-def Avx512_Register : MemRefRankOf<[F32, I16], [1]>;
+def Avx512_Register : MemRefRankOf<[F32, I32, I16], [1]>;
 
 def Avx512_SetzeroOp : Avx512_Op<"setzero"> {
   let summary = "dst := 0 in every lane";
@@ -91,10 +92,10 @@ class Avx512_ArithOp<string mnemonic, string what, bit masked>
   let hasVerifier = 1;
 }
 
-def Avx512_AddOp : Avx512_ArithOp<"add", "dst := lhs + rhs (f32 or i16)", 0>;
+def Avx512_AddOp : Avx512_ArithOp<"add", "dst := lhs + rhs (f32, i32 or i16; integers wrap)", 0>;
 def Avx512_MaskAddOp : Avx512_ArithOp<"mask_add",
     "dst := lhs + rhs in the first lanes; the others keep their value", 1>;
-def Avx512_MulOp : Avx512_ArithOp<"mul", "dst := lhs * rhs (f32)", 0>;
+def Avx512_MulOp : Avx512_ArithOp<"mul", "dst := lhs * rhs (f32; i32: the low 32 bits, vpmulld)", 0>;
 def Avx512_MaxOp : Avx512_ArithOp<"max", "dst := max(lhs, rhs) (f32)", 0>;
 def Avx512_MulhiOp : Avx512_ArithOp<"mulhi",
     "dst := (lhs * rhs) >> 16, unsigned 16-bit lanes (vpmulhuw)", 0>;
@@ -114,7 +115,8 @@ class Avx512_FmaOp<string mnemonic, string what, bit masked>
 }
 
 def Avx512_FmaddOp : Avx512_FmaOp<"fmadd",
-    "acc := acc + lhs * rhs, fused (vfmadd231ps)", 0>;
+    "acc := acc + lhs * rhs: f32 fused (vfmadd231ps); i32 wrapping, as "
+    "vpmulld then vpaddd (no fused form exists)", 0>;
 def Avx512_MaskFmaddOp : Avx512_FmaOp<"mask_fmadd",
     "acc := acc + lhs * rhs in the first lanes; the others keep their value", 1>;
 

@@ -1,6 +1,7 @@
 //===- Avx512Dialect.cpp - the AVX-512 instructions' verifiers ------------===//
 //
-// What an instruction accepts: registers of one zmm (16 x f32 or 32 x i16)
+// What an instruction accepts: registers of one zmm (16 x f32, 16 x i32 or
+// 32 x i16)
 // in the avx512 space with the element type the instruction works on, and
 // memory windows whose last dimension holds the lanes contiguously.
 // Selecting and emitting instructions is in C.
@@ -34,10 +35,11 @@ static constexpr int64_t kRegisterBytes = 64;
 /// handles).
 static constexpr int64_t kMaxWindowRank = 8;
 
-/// Which element types an instruction takes.
-enum class Elements { f32, i16, any };
+/// Which element types an instruction takes: f32 only, i16 only, f32 or
+/// i32 (the multiplies), or any of the three.
+enum class Elements { f32, i16, f32OrI32, any };
 
-/// A register: one zmm (16 x f32 or 32 x i16) in the avx512 space.
+/// A register: one zmm (16 x f32, 16 x i32 or 32 x i16) in the avx512 space.
 static LogicalResult verifyRegister(Operation *op, StringRef role, Value value,
                                     Elements elements) {
   auto type = llvm::cast<MemRefType>(value.getType());
@@ -49,13 +51,17 @@ static LogicalResult verifyRegister(Operation *op, StringRef role, Value value,
       type.getDimSize(0) * ((et.getIntOrFloatBitWidth() + 7) / 8) !=
           kRegisterBytes)
     return op->emitOpError(role)
-           << " must be one zmm register (16xf32 or 32xi16) with the "
-              "identity layout, got "
+           << " must be one zmm register (16xf32, 16xi32 or 32xi16) with "
+              "the identity layout, got "
            << type;
   if ((elements == Elements::f32 && !et.isF32()) ||
-      (elements == Elements::i16 && !et.isInteger(16)))
+      (elements == Elements::i16 && !et.isInteger(16)) ||
+      (elements == Elements::f32OrI32 && !et.isF32() && !et.isInteger(32)))
     return op->emitOpError(role)
-           << " must have " << (elements == Elements::f32 ? "f32" : "i16")
+           << " must have "
+           << (elements == Elements::f32   ? "f32"
+               : elements == Elements::i16 ? "i16"
+                                           : "f32 or i32")
            << " elements for this instruction, got " << type;
   return success();
 }
@@ -145,7 +151,7 @@ LogicalResult MaskAddOp::verify() {
   return verifyBinary(*this, getDst(), getLhs(), getRhs(), Elements::any);
 }
 LogicalResult MulOp::verify() {
-  return verifyBinary(*this, getDst(), getLhs(), getRhs(), Elements::f32);
+  return verifyBinary(*this, getDst(), getLhs(), getRhs(), Elements::f32OrI32);
 }
 LogicalResult MaxOp::verify() {
   return verifyBinary(*this, getDst(), getLhs(), getRhs(), Elements::f32);
@@ -155,11 +161,11 @@ LogicalResult MulhiOp::verify() {
 }
 LogicalResult FmaddOp::verify() {
   return verifyRegisters(*this, {getAcc(), getLhs(), getRhs()},
-                         {"accumulator", "lhs", "rhs"}, Elements::f32);
+                         {"accumulator", "lhs", "rhs"}, Elements::f32OrI32);
 }
 LogicalResult MaskFmaddOp::verify() {
   return verifyRegisters(*this, {getAcc(), getLhs(), getRhs()},
-                         {"accumulator", "lhs", "rhs"}, Elements::f32);
+                         {"accumulator", "lhs", "rhs"}, Elements::f32OrI32);
 }
 LogicalResult ReluOp::verify() {
   return verifyRegisters(*this, {getDst(), getSrc()}, {"destination", "source"},

@@ -30,6 +30,29 @@ func.func @ops(%X: memref<16xf32>, %a: memref<1xf32>, %n: index) {
 
 // -----
 
+// i32 lanes: the multiply-add is a multiply of the low halves (vpmulld)
+// and an add, exact modulo 2^32; mul is arith.muli.
+// CHECK-LABEL: func @i32_lanes
+// CHECK:      %[[X:.*]] = vector.maskedload %{{.*}} : memref<16xi32, strided<[1], offset: ?>>, vector<16xi1>, vector<16xi32> into vector<16xi32>
+// CHECK:      %[[A:.*]] = vector.load
+// CHECK:      %[[P:.*]] = arith.muli %{{.*}}, %{{.*}} : vector<16xi32>
+// CHECK-NEXT: arith.addi %[[A]], %[[P]] : vector<16xi32>
+// CHECK:      arith.muli %{{.*}}, %{{.*}} : vector<16xi32>
+// CHECK-NOT:  vector.fma
+func.func @i32_lanes(%X: memref<16xi32>, %n: index) {
+  %x = sloop.alloc : memref<16xi32, #tmem.space<avx512>>
+  %acc = sloop.alloc : memref<16xi32, #tmem.space<avx512>>
+  %w = tmem.window %X[0] [16] : memref<16xi32>
+  avx512.maskz_loadu %x, %w, lanes %n : memref<16xi32, #tmem.space<avx512>>, memref<16xi32, strided<[1], offset: ?>>
+  avx512.setzero %acc : memref<16xi32, #tmem.space<avx512>>
+  avx512.fmadd acc %acc, %x, %x : memref<16xi32, #tmem.space<avx512>>, memref<16xi32, #tmem.space<avx512>>, memref<16xi32, #tmem.space<avx512>>
+  avx512.mul %x, %x, %acc : memref<16xi32, #tmem.space<avx512>>, memref<16xi32, #tmem.space<avx512>>, memref<16xi32, #tmem.space<avx512>>
+  avx512.storeu %x, %w : memref<16xi32, #tmem.space<avx512>>, memref<16xi32, strided<[1], offset: ?>>
+  return
+}
+
+// -----
+
 // A register touched by anything but an AVX-512 instruction is an error.
 func.func @scalar_access(%S: memref<1xf32>) {
   %r = sloop.alloc : memref<16xf32, #tmem.space<avx512>>

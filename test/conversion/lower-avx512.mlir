@@ -174,3 +174,40 @@ func.func @u16(%X: memref<32xi16>, %Y: memref<32xi16>, %K: memref<32xi16>, %Q: m
   }
   return
 }
+
+// i32 lanes, a zero boundary written with a store in each branch (as the
+// conv1d algorithm writes it): the guard becomes one that yields the value,
+// which is maskz_loadu; the multiply-add on i32 registers is fmadd.
+// CHECK-LABEL: func @conv_step
+// CHECK:      %[[D:.*]] = tmem.window %{{.*}}[%[[C:.*]], %[[R:.*]] + %[[JO:.*]] * 16] [1, 16] : memref<?x?xi32>
+// CHECK-NEXT: %[[L:.*]] = affine.apply #{{.*}}(%[[R]], %[[JO]], %{{.*}})
+// CHECK-NEXT: avx512.maskz_loadu %y, %[[D]], lanes %[[L]] : memref<16xi32, #tmem.space<avx512>>
+// CHECK:      avx512.set1 %k, %{{.*}} : memref<16xi32, #tmem.space<avx512>>
+// CHECK-NEXT: avx512.fmadd acc %acc, %k, %y : memref<16xi32, #tmem.space<avx512>>
+// CHECK-NOT:  sloop.store
+func.func @conv_step(%data: memref<?x?xi32>, %w: memref<4xi32>, %n: index,
+                     %jo: index, %c: index, %r: index) {
+  %zero = arith.constant 0 : i32
+  %acc = sloop.alloc : memref<16xi32, #tmem.space<avx512>>
+  %y = sloop.alloc : memref<16xi32, #tmem.space<avx512>>
+  %k = sloop.alloc : memref<16xi32, #tmem.space<avx512>>
+  sloop.for %ji = 0 to 16 {
+    sloop.if %r + %jo * 16 + %ji < %n {
+      %d = sloop.load %data[%c, %r + %jo * 16 + %ji] : memref<?x?xi32>
+      sloop.store %d, %y[%ji] : memref<16xi32, #tmem.space<avx512>>
+    } else {
+      sloop.store %zero, %y[%ji] : memref<16xi32, #tmem.space<avx512>>
+    }
+  }
+  sloop.for %ji = 0 to 16 {
+    %v = sloop.load %w[%r] : memref<4xi32>
+    sloop.store %v, %k[%ji] : memref<16xi32, #tmem.space<avx512>>
+  }
+  sloop.for %ji = 0 to 16 {
+    %a = sloop.load %k[%ji] : memref<16xi32, #tmem.space<avx512>>
+    %b = sloop.load %y[%ji] : memref<16xi32, #tmem.space<avx512>>
+    %p = arith.muli %a, %b : i32
+    sloop.reduce add %p, %acc[%ji] : memref<16xi32, #tmem.space<avx512>>
+  }
+  return
+}

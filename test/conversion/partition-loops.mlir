@@ -83,13 +83,17 @@ func.func @always(%A: memref<?xf32>, %N: index) {
 // -----
 
 // Tests that what is not linear in a loop variable stays: equalities and
-// mod in guards, and loops with a step other than 1; a condition on an
-// inner loop whose outer variable is a symbol there is partitioned at the
-// inner loop.
+// mod in guards, and loops with a step other than 1. A condition on two
+// loops splits the outer one where it holds for all of the inner loop's
+// run-time range (i < N - M + 1), then the inner one in the outer's
+// epilogue, where the outer variable is a symbol.
 // CHECK-LABEL: func @kept
 // CHECK: sloop.for %i = 0 to
-// CHECK: sloop.for %j = 0 to %{{.*}} {
+// CHECK-NEXT: sloop.for %j = 0 to %{{.*}} {
 // CHECK-NEXT: sloop.if %i mod 2 == 0 {
+// CHECK: sloop.for %i.epilogue =
+// CHECK: sloop.for %j = 0 to %{{.*}} {
+// CHECK-NEXT: sloop.if %i.epilogue mod 2 == 0 {
 // CHECK-NOT: sloop.for %j
 // CHECK: sloop.for %k = 0 to %{{.*}} step 2 {
 // CHECK-NEXT: sloop.if %k <= 6 {
@@ -154,6 +158,42 @@ func.func @named(%A: memref<?xf32>, %n: index) {
     sloop.for %x = 0 to 16 {
       sloop.if %xo * 16 + %x < %n {
         sloop.store %z, %A[%xo * 16 + %x] : memref<?xf32>
+      }
+    }
+  }
+  return
+}
+
+// -----
+
+// Tests a guard with an else branch (a zero boundary) under an inner loop
+// with a run-time bound: the steady state runs the then branch alone, the
+// edge keeps both branches (its guard is not dropped as dead, since the
+// else branch runs where it fails).
+// CHECK-LABEL: func @with_else
+// CHECK:      sloop.for %jo = 0 to %{{.*}} {
+// CHECK-NEXT:   sloop.for %r = 0 to %{{.*}} {
+// CHECK-NEXT:     sloop.for %j = 0 to 4 {
+// CHECK-NEXT:       sloop.load
+// CHECK-NEXT:       sloop.store
+// CHECK-NEXT:     }
+// CHECK:      sloop.for %jo.epilogue = %{{.*}} to %{{.*}} {
+// CHECK:        sloop.for %r.epilogue =
+// CHECK:          sloop.for %j.epilogue =
+// CHECK-NEXT:       sloop.if %jo.epilogue * 4 + %j.epilogue + %r.epilogue < %{{.*}} {
+// CHECK:            } else {
+// CHECK-NEXT:         sloop.store %{{.*}}, %{{.*}}[%jo.epilogue * 4 + %j.epilogue]
+func.func @with_else(%A: memref<?xf32>, %B: memref<?xf32>, %N: index, %W: index) {
+  %z = arith.constant 0.0 : f32
+  sloop.for %jo = 0 to %N floordiv 4 {
+    sloop.for %r = 0 to %W {
+      sloop.for %j = 0 to 4 {
+        sloop.if %jo * 4 + %j + %r < %N {
+          %v = sloop.load %A[%jo * 4 + %j + %r] : memref<?xf32>
+          sloop.store %v, %B[%jo * 4 + %j] : memref<?xf32>
+        } else {
+          sloop.store %z, %B[%jo * 4 + %j] : memref<?xf32>
+        }
       }
     }
   }

@@ -87,3 +87,43 @@ func.func @half_bounded(%A: memref<?xf32>, %n: index) {
   }
   return
 }
+
+// -----
+
+// Upper bounds count too: a full tile (%io < N floordiv 4) stays inside N,
+// through the bound of an outer loop as well; a size read from another
+// buffer proves nothing, and a ceildiv bound (a partial last tile) neither.
+// CHECK-LABEL: func @floordiv_bounds
+// CHECK:      sloop.for %io = 0 to %[[N:.*]] floordiv 4 {
+// CHECK-NEXT:   sloop.for %ii = 0 to 4 {
+// CHECK-NEXT:     sloop.if %io * 4 + %ii < %[[M:[a-z_0-9]+]] {
+// CHECK-NEXT:       sloop.store
+// CHECK-NEXT:     }
+// CHECK-NEXT:     sloop.store
+// CHECK-NEXT:   }
+// CHECK:      sloop.for %jo = 0 to %[[N]] ceildiv 4 {
+// CHECK:          sloop.if %jo * 4 + %ji < %[[N]] {
+func.func @floordiv_bounds(%A: memref<?xf32>, %B: memref<?xf32>) {
+  %z = arith.constant 0.0 : f32
+  %c0 = arith.constant 0 : index
+  %n = memref.dim %A, %c0 : memref<?xf32>
+  %m = memref.dim %B, %c0 : memref<?xf32>
+  sloop.for %io = 0 to %n floordiv 4 {
+    sloop.for %ii = 0 to 4 {
+      sloop.if %io * 4 + %ii < %m {
+        sloop.store %z, %B[%io * 4 + %ii] : memref<?xf32>
+      }
+      sloop.if %io * 4 + %ii < %n {
+        sloop.store %z, %A[%io * 4 + %ii] : memref<?xf32>
+      }
+    }
+  }
+  sloop.for %jo = 0 to %n ceildiv 4 {
+    sloop.for %ji = 0 to 4 {
+      sloop.if %jo * 4 + %ji < %n {
+        sloop.store %z, %A[%jo * 4 + %ji] : memref<?xf32>
+      }
+    }
+  }
+  return
+}

@@ -10,7 +10,7 @@ func.func @register_in_dram(%r: memref<16xf32>) {
 
 func.func @register_too_small() {
   %r = sloop.alloc : memref<8xf32, #tmem.space<avx512>>
-  // expected-error @+1 {{'avx512.setzero' op destination must be one zmm register (16xf32 or 32xi16) with the identity layout, got 'memref<8xf32, #tmem.space<avx512>>'}}
+  // expected-error @+1 {{'avx512.setzero' op destination must be one zmm register (16xf32, 16xi32 or 32xi16) with the identity layout, got 'memref<8xf32, #tmem.space<avx512>>'}}
   avx512.setzero %r : memref<8xf32, #tmem.space<avx512>>
   return
 }
@@ -19,7 +19,7 @@ func.func @register_too_small() {
 
 func.func @fmadd_on_i16() {
   %h = sloop.alloc : memref<32xi16, #tmem.space<avx512>>
-  // expected-error @+1 {{'avx512.fmadd' op accumulator must have f32 elements for this instruction, got 'memref<32xi16, #tmem.space<avx512>>'}}
+  // expected-error @+1 {{'avx512.fmadd' op accumulator must have f32 or i32 elements for this instruction, got 'memref<32xi16, #tmem.space<avx512>>'}}
   avx512.fmadd acc %h, %h, %h : memref<32xi16, #tmem.space<avx512>>, memref<32xi16, #tmem.space<avx512>>, memref<32xi16, #tmem.space<avx512>>
   return
 }
@@ -96,5 +96,23 @@ func.func @window_rank_nine(%A: memref<1x1x1x1x1x1x1x1x16xf32>) {
   %r = sloop.alloc : memref<16xf32, #tmem.space<avx512>>
   // expected-error @+1 {{'avx512.loadu' op memory operand must be a window of 16 elements in its last dimension (the others 1, at most 8 dimensions), got 'memref<1x1x1x1x1x1x1x1x16xf32>'}}
   avx512.loadu %r, %A : memref<16xf32, #tmem.space<avx512>>, memref<1x1x1x1x1x1x1x1x16xf32>
+  return
+}
+
+// -----
+
+func.func @max_on_i32() {
+  %r = sloop.alloc : memref<16xi32, #tmem.space<avx512>>
+  // expected-error @+1 {{'avx512.max' op destination must have f32 elements for this instruction, got 'memref<16xi32, #tmem.space<avx512>>'}}
+  avx512.max %r, %r, %r : memref<16xi32, #tmem.space<avx512>>, memref<16xi32, #tmem.space<avx512>>, memref<16xi32, #tmem.space<avx512>>
+  return
+}
+
+// -----
+
+func.func @register_of_bytes() {
+  %r = sloop.alloc : memref<64xi8, #tmem.space<avx512>>
+  // expected-error @+1 {{'avx512.setzero' op operand #0 must be 1D memref of 32-bit float or 32-bit signless integer or 16-bit signless integer values}}
+  avx512.setzero %r : memref<64xi8, #tmem.space<avx512>>
   return
 }

@@ -1,8 +1,9 @@
 // RUN: usl-opt %s | FileCheck %s
 // RUN: usl-opt %s | usl-opt | FileCheck %s
 
-// Tests every AVX-512 instruction on f32 x 16 and i16 x 32 registers, with
-// windows of static and dynamic buffers and lane counts for the masks.
+// Tests every AVX-512 instruction on f32 x 16, i16 x 32 and i32 x 16
+// registers, with windows of static and dynamic buffers and lane counts for
+// the masks.
 // CHECK-LABEL: func @instructions
 func.func @instructions(%A: memref<?x?xf32>, %H: memref<64xi16>, %n: index) {
   %c0 = arith.constant 0 : index
@@ -50,5 +51,28 @@ func.func @instructions(%A: memref<?x?xf32>, %H: memref<64xi16>, %n: index) {
   // CHECK: avx512.mulhi
   avx512.mulhi %h, %h, %h : memref<32xi16, #tmem.space<avx512>>, memref<32xi16, #tmem.space<avx512>>, memref<32xi16, #tmem.space<avx512>>
   avx512.storeu %h, %hw : memref<32xi16, #tmem.space<avx512>>, memref<32xi16, strided<[1], offset: ?>>
+  return
+}
+
+// i32 x 16: loads, broadcasts, the low-half multiply and the multiply-add.
+// CHECK-LABEL: func.func @i32_lanes(
+func.func @i32_lanes(%D: memref<64xi32>, %n: index) {
+  %x = sloop.alloc : memref<16xi32, #tmem.space<avx512>>
+  %w = sloop.alloc : memref<16xi32, #tmem.space<avx512>>
+  %acc = sloop.alloc : memref<16xi32, #tmem.space<avx512>>
+  %dw = tmem.window %D[16] [16] : memref<64xi32>
+  %one = tmem.window %D[0] [1] : memref<64xi32>
+  // CHECK: avx512.setzero %{{.*}} : memref<16xi32, #tmem.space<avx512>>
+  avx512.setzero %acc : memref<16xi32, #tmem.space<avx512>>
+  // CHECK: avx512.maskz_loadu %{{.*}}, %{{.*}}, lanes %{{.*}} : memref<16xi32
+  avx512.maskz_loadu %x, %dw, lanes %n : memref<16xi32, #tmem.space<avx512>>, memref<16xi32, strided<[1], offset: ?>>
+  // CHECK: avx512.set1 %{{.*}}, %{{.*}} : memref<16xi32
+  avx512.set1 %w, %one : memref<16xi32, #tmem.space<avx512>>, memref<1xi32, strided<[1], offset: ?>>
+  // CHECK: avx512.mul {{.*}} : memref<16xi32
+  avx512.mul %x, %x, %w : memref<16xi32, #tmem.space<avx512>>, memref<16xi32, #tmem.space<avx512>>, memref<16xi32, #tmem.space<avx512>>
+  // CHECK: avx512.fmadd acc {{.*}} : memref<16xi32
+  avx512.fmadd acc %acc, %x, %w : memref<16xi32, #tmem.space<avx512>>, memref<16xi32, #tmem.space<avx512>>, memref<16xi32, #tmem.space<avx512>>
+  // CHECK: avx512.mask_storeu %{{.*}}, %{{.*}}, lanes %{{.*}} : memref<16xi32
+  avx512.mask_storeu %acc, %dw, lanes %n : memref<16xi32, #tmem.space<avx512>>, memref<16xi32, strided<[1], offset: ?>>
   return
 }
