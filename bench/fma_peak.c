@@ -1,5 +1,5 @@
 /* The fp32 FMA peak of one core, measured: independent chains of vector
- * FMAs, enough to cover the latency, timed for about a second. Prints
+ * FMAs, enough to cover the latency, timed, the best of three runs. Prints
  * GFLOP/s for AVX2 (8 lanes) and, when the CPU has it, AVX-512 (16 lanes).
  * With `int32`: the int32 multiply-add peak (vpmulld + vpaddd, the
  * instructions of an int32 convolution) in GMAC/s, the same way.
@@ -17,7 +17,7 @@ static double now(void) {
   return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 
-enum { CHAINS = 12, STEPS = 20000000 };
+enum { CHAINS = 12, STEPS = 10000000 };
 
 __attribute__((target("avx2,fma"))) static double peak256(void) {
   __m256 acc[CHAINS], a = _mm256_set1_ps(1.0000001f), b = _mm256_set1_ps(1e-7f);
@@ -103,11 +103,21 @@ __attribute__((target("avx512f"))) static double madd512(void) {
   return 16.0 * MADD_CHAINS * (double)STEPS / seconds * 1e-9;
 }
 
+/* The best of three runs: a peak is what the core can do undisturbed. */
+static double best(double (*run)(void)) {
+  double b = 0;
+  for (int i = 0; i < 3; ++i) {
+    double r = run();
+    b = r > b ? r : b;
+  }
+  return b;
+}
+
 int main(int argc, char **argv) {
   __builtin_cpu_init();
   bool int32 = argc > 1 && !strcmp(argv[1], "int32");
-  printf("avx2 %.1f\n", int32 ? madd256() : peak256());
+  printf("avx2 %.1f\n", best(int32 ? madd256 : peak256));
   if (__builtin_cpu_supports("avx512f"))
-    printf("avx512 %.1f\n", int32 ? madd512() : peak512());
+    printf("avx512 %.1f\n", best(int32 ? madd512 : peak512));
   return 0;
 }

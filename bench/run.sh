@@ -105,6 +105,38 @@ gf() { awk -v n="$1" -v ms="$2" 'BEGIN { printf "%.1f", 2 * n * n * n / (ms * 1e
   echo "2 threads, N = $n: USL 6x16 block $ut ms ($(gf $n "$ut") GFLOP/s), OpenBLAS default $bt ms, SkylakeX $bts; USL / OpenBLAS speed $(awk -v u="$ut" -v b="$b" 'BEGIN { printf "%.2f", b / u }')."
 } >> "$out"
 
+# The RVM blog's conv1d, int32, on one core (examples/conv1d-avx512.schedule)
+# against the plain loops and the int32 multiply-add ceiling measured here.
+scripts/apply-schedule.sh examples/conv1d-avx512.schedule examples/conv1d-avx512.mlir \
+  | "$bin/usl-opt" --lower-avx512 -o "$tmp/conv1d.mlir"
+ic=64 oc=64 w=4 len=4096
+conv_args="${ic}x$len,${oc}x${ic}x$w,${oc}x$len"
+macs=$(( oc * len * ic * w ))
+conv_ms() {
+  OMP_NUM_THREADS=1 "$bin/usl-run" "$tmp/conv1d.mlir" -e "$1" --bench="$2" --args="$conv_args" \
+    | tail -n 1 | sed -E 's/.* ([0-9.]+) ms$/\1/'
+}
+gmacs() { awk -v m="$macs" -v ms="$1" 'BEGIN { printf "%.1f", m / (ms * 1e6) }'; }
+{
+  madd=$("$tmp/fma_peak" int32)
+  ceiling=$(awk '{ p = $2 } END { print p }' <<<"$madd")
+  same=$("$bin/usl-run" "$tmp/conv1d.mlir" -e conv1d --args="$conv_args" --compare=conv1d_ref | tail -n 1)
+  plain=$(conv_ms conv1d_ref 1)
+  sched=$(conv_ms conv1d $runs)
+  echo
+  echo "## conv1d int32, IC = OC = $ic, N = $len, W = $w, 1 thread (median of $runs runs)"
+  echo
+  echo "int32 multiply-add ceiling measured on one core (GMAC/s): $(paste -sd, <<<"$madd" | sed 's/,/, /g')."
+  echo "Scheduled against plain: $(sed -E 's/^usl-run: //' <<<"$same")."
+  echo
+  echo "| version | time (ms) | GMAC/s | % of ceiling |"
+  echo "|---|---|---|---|"
+  for v in "plain loops:$plain" "examples/conv1d-avx512.schedule:$sched"; do
+    ms=${v##*:}
+    echo "| USL ${v%:*} | $ms | $(gmacs "$ms") | $(awk -v g="$(gmacs "$ms")" -v p="$ceiling" 'BEGIN { printf "%.0f%%", 100 * g / p }') |"
+  done
+} >> "$out"
+
 # The seed's blur, uint16 and float32, 4096 x 4096, against Halide 14 with
 # the same algorithm and schedule (built ahead of time, called from C).
 size=4096

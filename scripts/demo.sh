@@ -43,7 +43,7 @@ echo "  (run on the RVM emulator, against plain C)"
 printf '  RVM instruction words in the riscv32 object: '
 llvm-objdump-22 -d "$tmp/conv1d-rvm.rv32.o" | grep -cE '2b[[:space:]]+<unknown>' || true
 
-step "6. sgemm on AVX-512: Exo's 6 x 64 register block as directives, then instruction selection"
+step "6. AVX-512: Exo's sgemm register block and the blog's conv1d as directives, then instruction selection"
 scripts/apply-schedule.sh examples/sgemm-avx512.schedule examples/sgemm-avx512.mlir \
   | "$bin/usl-opt" --lower-avx512 -o "$tmp/sgemm.mlir"
 printf '  avx512 ops selected: '
@@ -54,6 +54,12 @@ echo
 awk '/^sgemm:/,/^\.Lfunc_end/' "$tmp/all.s" > "$tmp/sgemm.s"
 printf '  @sgemm for an AVX-512 CPU (znver5): %s vfmadd231ps on zmm, %s vbroadcastss\n' \
   "$(grep -c 'vfmadd231ps.*zmm' "$tmp/sgemm.s")" "$(grep -c 'vbroadcastss' "$tmp/sgemm.s")"
+printf '  conv1d int32 on the CPU (examples/conv1d-avx512.schedule): '
+scripts/apply-schedule.sh examples/conv1d-avx512.schedule examples/conv1d-avx512.mlir \
+  | "$bin/usl-opt" --lower-avx512 -o "$tmp/conv1d-avx512.mlir"
+grep -oE 'avx512\.[a-z0-9_]+' "$tmp/conv1d-avx512.mlir" | sort | uniq -c | tr '\n' ' '
+echo
+"$bin/usl-run" "$tmp/conv1d-avx512.mlir" -e conv1d --args=16x100,12x16x4,12x100 --compare=conv1d_ref
 
 step "7. usl-translate --openmp: LLVM IR, the par loop forked onto OpenMP threads"
 "$bin/usl-translate" --openmp "$tmp/matmul.mlir" -o "$tmp/matmul.ll"
