@@ -52,7 +52,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b / a }'; }
 
 # sgemm with register blocking (one thread): the Exo schedule's 6 x 64
 # block for AVX-512 (examples/sgemm-avx512.schedule) and a 6 x 16 block
-# sized for AVX2 with k blocked and B packed (bench/sgemm-6x16.schedule),
+# sized for AVX2, blocked and packed for the caches (bench/sgemm-6x16.schedule),
 # against OpenBLAS and the FMA peak measured on this core.
 clang-22 -O2 bench/fma_peak.c -o "$tmp/fma_peak"
 peaks=$("$tmp/fma_peak")
