@@ -115,33 +115,51 @@ typedef struct Emitter {
   int64_t lanes;
 } Emitter;
 
-/* `memref` and as many zero indices as it has dimensions, into `out`. */
-static void zeroIndices(Emitter *e, MlirValue memref, MlirValue *out) {
-  intptr_t rank = mlirShapedTypeGetRank(mlirValueGetType(memref));
-  out[0] = memref;
-  MlirValue zero = uslBuildIndexConstant(&e->b, 0);
-  for (intptr_t d = 0; d < rank; ++d)
-    out[1 + d] = zero;
-}
-
 static intptr_t rankOf(MlirValue v) {
   return mlirShapedTypeGetRank(mlirValueGetType(v));
+}
+
+/* Where element [0, ...] of `memref` is, as a buffer and indices into
+ * `out`: a window's source at the window's offsets (no view to build, the
+ * address computed once), any other buffer at zeros. Returns the number of
+ * indices (the rank, at most 8: the verifier's limit). */
+static intptr_t addressOf(Emitter *e, MlirValue memref, MlirValue *out) {
+  MlirOperation window = mlirValueIsAOpResult(memref)
+                             ? mlirOpResultGetOwner(memref)
+                             : (MlirOperation){NULL};
+  if (!mlirOperationIsNull(window) && uslOpIs(window, USL_TMEM_WINDOW)) {
+    MlirAffineMap offsets = mlirAffineMapAttrGetValue(
+        mlirOperationGetAttributeByName(
+            window, mlirStringRefCreateFromCString("offsets")));
+    intptr_t n = mlirAffineMapGetNumInputs(offsets);
+    MlirValue operands[64];
+    if (n <= 64) {
+      uslGetOperands(window, 1, n, operands);
+      out[0] = mlirOperationGetOperand(window, 0);
+      for (intptr_t d = 0; d < rankOf(out[0]); ++d)
+        out[1 + d] = uslBuildAffineResult(&e->b, offsets, d, operands);
+      return rankOf(out[0]);
+    }
+  }
+  out[0] = memref;
+  MlirValue zero = uslBuildIndexConstant(&e->b, 0);
+  for (intptr_t d = 0; d < rankOf(memref); ++d)
+    out[1 + d] = zero;
+  return rankOf(memref);
 }
 
 /* The vector in memory at `memref`[0, ...]: a register or a window. */
 static MlirValue load(Emitter *e, MlirValue memref) {
   MlirValue operands[1 + 8];
-  zeroIndices(e, memref, operands);
-  return uslBuild1(&e->b, "vector.load", 1 + rankOf(memref), operands,
-                   e->vector);
+  intptr_t r = addressOf(e, memref, operands);
+  return uslBuild1(&e->b, "vector.load", 1 + r, operands, e->vector);
 }
 
 static void store(Emitter *e, MlirValue value, MlirValue memref) {
   MlirValue operands[2 + 8];
   operands[0] = value;
-  zeroIndices(e, memref, operands + 1);
-  uslBuild(&e->b, "vector.store", 2 + rankOf(memref), operands, 0, NULL, 0,
-           NULL, 0);
+  intptr_t r = addressOf(e, memref, operands + 1);
+  uslBuild(&e->b, "vector.store", 2 + r, operands, 0, NULL, 0, NULL, 0);
 }
 
 static MlirValue maskOf(Emitter *e, MlirValue lanes) {
@@ -152,8 +170,7 @@ static MlirValue maskOf(Emitter *e, MlirValue lanes) {
 static MlirValue maskedLoad(Emitter *e, MlirValue window, MlirValue lanes,
                             MlirValue passThrough) {
   MlirValue operands[3 + 8];
-  zeroIndices(e, window, operands);
-  intptr_t r = rankOf(window);
+  intptr_t r = addressOf(e, window, operands);
   operands[1 + r] = maskOf(e, lanes);
   operands[2 + r] = passThrough;
   return uslBuild1(&e->b, "vector.maskedload", 3 + r, operands, e->vector);
@@ -197,8 +214,7 @@ static MlirValue maxOf(Emitter *e, MlirValue a, MlirValue c) {
  * given, read only if it is positive. */
 static MlirValue broadcast(Emitter *e, MlirValue window, MlirValue lanes) {
   MlirValue operands[1 + 8];
-  zeroIndices(e, window, operands);
-  intptr_t n = 1 + rankOf(window);
+  intptr_t n = 1 + addressOf(e, window, operands);
   MlirValue scalar;
   if (mlirValueIsNull(lanes)) {
     scalar = uslBuild1(&e->b, "memref.load", n, operands, e->element);
@@ -265,8 +281,7 @@ static void convertOp(MlirOperation op) {
     store(&e, load(&e, reg), x);
   } else if (uslOpIs(op, USL_AVX512_MASK_STOREU)) {
     MlirValue operands[3 + 8];
-    zeroIndices(&e, x, operands);
-    intptr_t r = rankOf(x);
+    intptr_t r = addressOf(&e, x, operands);
     operands[1 + r] = maskOf(&e, lanes);
     operands[2 + r] = load(&e, reg);
     uslBuild(&e.b, "vector.maskedstore", 3 + r, operands, 0, NULL, 0, NULL, 0);
@@ -342,6 +357,15 @@ static MlirLogicalResult runConvert(MlirOperation func, const void *options) {
   for (size_t i = 0; i < ops.size; ++i)
     convertOp(ops.ops[i]);
   uslOpListFree(&ops);
+  /* The windows the ops read through, now addressed directly. */
+  const char *windowName[] = {USL_TMEM_WINDOW};
+  UslOpList windows = {0};
+  uslCollectOps(func, windowName, 1, MlirWalkPostOrder, &windows);
+  for (size_t i = windows.size; i-- > 0;)
+    if (mlirOpOperandIsNull(
+            mlirValueGetFirstUse(mlirOperationGetResult(windows.ops[i], 0))))
+      mlirOperationDestroy(windows.ops[i]);
+  uslOpListFree(&windows);
   /* The register buffers become ordinary small buffers. */
   const char *allocName[] = {USL_SLOOP_ALLOC};
   UslOpList allocs = {0};

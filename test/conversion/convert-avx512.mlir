@@ -3,12 +3,13 @@
 // Tests that AVX-512 ops become upstream vector ops on the registers, which
 // become ordinary buffers: masks from the lane count, masked loads with the
 // register's old lanes or zeros passing through, broadcasts of a scalar
-// load, fused multiply-adds, and vmaxps's select(a > b, a, b).
+// load, fused multiply-adds, and vmaxps's select(a > b, a, b). Memory
+// operands are read at their window's place in the buffer itself (no view).
 // CHECK-LABEL: func @ops
 // CHECK:      %[[R:.*]] = sloop.alloc : memref<16xf32>
 // CHECK:      %[[M:.*]] = vector.create_mask %{{.*}} : vector<16xi1>
-// CHECK:      vector.maskedload %{{.*}}, %[[M]], %{{.*}} : memref<16xf32, strided<[1], offset: ?>>, vector<16xi1>, vector<16xf32> into vector<16xf32>
-// CHECK:      %[[S:.*]] = memref.load %{{.*}} : memref<1xf32, strided<[1], offset: ?>>
+// CHECK:      vector.maskedload %{{.*}}, %[[M]], %{{.*}} : memref<16xf32>, vector<16xi1>, vector<16xf32> into vector<16xf32>
+// CHECK:      %[[S:.*]] = memref.load %{{.*}} : memref<1xf32>
 // CHECK:      vector.broadcast %[[S]] : f32 to vector<16xf32>
 // CHECK:      vector.fma %{{.*}}, %{{.*}}, %{{.*}} : vector<16xf32>
 // CHECK:      arith.cmpf ogt, %{{.*}}, %{{.*}} : vector<16xf32>
@@ -33,7 +34,7 @@ func.func @ops(%X: memref<16xf32>, %a: memref<1xf32>, %n: index) {
 // i32 lanes: the multiply-add is a multiply of the low halves (vpmulld)
 // and an add, exact modulo 2^32; mul is arith.muli.
 // CHECK-LABEL: func @i32_lanes
-// CHECK:      %[[X:.*]] = vector.maskedload %{{.*}} : memref<16xi32, strided<[1], offset: ?>>, vector<16xi1>, vector<16xi32> into vector<16xi32>
+// CHECK:      %[[X:.*]] = vector.maskedload %{{.*}} : memref<16xi32>, vector<16xi1>, vector<16xi32> into vector<16xi32>
 // CHECK:      %[[A:.*]] = vector.load
 // CHECK:      %[[P:.*]] = arith.muli %{{.*}}, %{{.*}} : vector<16xi32>
 // CHECK-NEXT: arith.addi %[[A]], %[[P]] : vector<16xi32>
@@ -48,6 +49,23 @@ func.func @i32_lanes(%X: memref<16xi32>, %n: index) {
   avx512.fmadd acc %acc, %x, %x : memref<16xi32, #tmem.space<avx512>>, memref<16xi32, #tmem.space<avx512>>, memref<16xi32, #tmem.space<avx512>>
   avx512.mul %x, %x, %acc : memref<16xi32, #tmem.space<avx512>>, memref<16xi32, #tmem.space<avx512>>, memref<16xi32, #tmem.space<avx512>>
   avx512.storeu %x, %w : memref<16xi32, #tmem.space<avx512>>, memref<16xi32, strided<[1], offset: ?>>
+  return
+}
+
+// -----
+
+// A window at run-time offsets: the ops address its buffer there and the
+// window goes.
+// CHECK-LABEL: func @window_offsets
+// CHECK-NOT:  tmem.window
+// CHECK:      %[[I:.*]] = affine.apply #{{.*}}(%{{.*}})
+// CHECK-NEXT: vector.load %{{.*}}[%{{.*}}, %[[I]]] : memref<?x?xf32>, vector<16xf32>
+// CHECK-NOT:  tmem.window
+func.func @window_offsets(%A: memref<?x?xf32>, %i: index, %j: index) {
+  %r = sloop.alloc : memref<16xf32, #tmem.space<avx512>>
+  %w = tmem.window %A[%i, %j * 16 + 3] [1, 16] : memref<?x?xf32>
+  avx512.loadu %r, %w : memref<16xf32, #tmem.space<avx512>>, memref<1x16xf32, strided<[?, 1], offset: ?>>
+  avx512.storeu %r, %w : memref<16xf32, #tmem.space<avx512>>, memref<1x16xf32, strided<[?, 1], offset: ?>>
   return
 }
 

@@ -1,6 +1,6 @@
 /*===- usl-run.c - run USL functions through the JIT and compare them ----===*
  *
- *   usl-run FILE -e FN [--args=17x13,13x31,...] [--seed=N]
+ *   usl-run FILE -e FN [--args=17x13,13x31,...]... [--seed=N]
  *           [--compare=FN2] [--reference=LIB.so:SYMBOL]
  *           [--atol=X --rtol=Y | --exact] [--bench=N] [--openmp] [--print]
  *
@@ -11,7 +11,8 @@
  * to their first element, scalars by value, in FN's argument order). Then
  * every buffer argument is compared element by element: exactly for
  * integers, within a tolerance for floats. --bench times N runs of each and
- * prints medians and their ratio.
+ * prints medians and their ratio. Each --args is one such run, all on one
+ * compilation of the module.
  *
  *===---------------------------------------------------------------------===*/
 
@@ -39,8 +40,13 @@
 
 static const char *const program = "usl-run";
 
+/* The most --args a run takes (each a run on those shapes, one compile). */
+enum { MAX_ARG_SETS = 64 };
+
 typedef struct Options {
-  const char *input, *entry, *compare, *reference, *argSpec;
+  const char *input, *entry, *compare, *reference;
+  const char *argSpecs[MAX_ARG_SETS];
+  int numArgSpecs;
   uint64_t seed;
   double atol, rtol;
   bool exact, openmp, print, rvmCounts;
@@ -176,11 +182,12 @@ static void printBuffers(const UslRunArgs *all, const UslRun *run,
 static void usage(FILE *out) {
   fprintf(out,
           "usage: usl-run FILE -e FUNCTION [options]\n"
-          "Runs FUNCTION of FILE (scheduled loops or any level down to the llvm\n"
-          "dialect) through the JIT on seeded pseudo-random inputs.\n\n"
+          "Runs FUNCTION of FILE (a func.func: scheduled loops or upstream\n"
+          "dialects) through the JIT on seeded pseudo-random inputs.\n\n"
           "  -e, --entry=FN        the function to run\n"
           "  --args=LIST           one item per argument: a shape (17x13) for\n"
-          "                        a buffer, a number for a scalar\n"
+          "                        a buffer, a number for a scalar; repeat it\n"
+          "                        to run on several shapes, compiled once\n"
           "  --seed=N              seed of the input data (default 1)\n"
           "  --compare=FN2         run FN2 on the same inputs and compare\n"
           "  --reference=LIB:SYM   run C function SYM of shared library LIB\n"
@@ -202,8 +209,53 @@ static bool parseDouble(const char *text, double *out) {
   return end != text && !*end && *out >= 0;
 }
 
+/* One run of the entry on `args` (and of what it is compared with), the
+ * comparison, and the timing when asked. */
+static bool runOnce(MlirExecutionEngine jit, const Options *o,
+                    const Callee *first, const Callee *second,
+                    const UslRunArgs *args) {
+  UslRun runX, runY;
+  uslRunPrepare(args, &runX);
+  usl_rvm_reset();
+  bool ok = call(jit, first, args, &runX);
+  if (ok && o->rvmCounts) {
+    printf("%s: RVM instructions of %s:", program, first->label);
+    for (int op = 0; op < USL_RVM_OP_COUNT; ++op)
+      printf(" %s %llu", uslRvmEncodings[op].name,
+             (unsigned long long)usl_rvm_count((UslRvmOpcode)op));
+    printf("\n");
+  }
+  if (ok && o->print)
+    printBuffers(args, &runX, first->label);
+  bool comparing = o->compare || o->reference;
+  if (ok && comparing) {
+    uslRunPrepare(args, &runY);
+    ok = call(jit, second, args, &runY) &&
+         compareRuns(o, first, second, args, &runX, &runY);
+    uslRunRelease(args, &runY);
+  } else if (ok) {
+    printf("%s: ran %s\n", program, first->label);
+  }
+  uslRunRelease(args, &runX);
+
+  if (ok && o->bench) {
+    double t1, t2 = 0;
+    ok = timeCalls(jit, first, args, o->bench, &t1) &&
+         (!comparing || timeCalls(jit, second, args, o->bench, &t2));
+    if (ok && comparing)
+      printf("%s: median of %d runs: %s %.4f ms, %s %.4f ms: %s is %.2fx "
+             "as fast\n",
+             program, o->bench, first->label, t1 * 1e3, second->label,
+             t2 * 1e3, first->label, t2 / t1);
+    else if (ok)
+      printf("%s: median of %d runs: %s %.4f ms\n", program, o->bench,
+             first->label, t1 * 1e3);
+  }
+  return ok;
+}
+
 int main(int argc, char **argv) {
-  Options o = {.seed = 1, .atol = 1e-5, .rtol = 1e-4, .argSpec = ""};
+  Options o = {.seed = 1, .atol = 1e-5, .rtol = 1e-4};
   int optLevel = 3;
   enum { OPT_ARGS = 256, OPT_SEED, OPT_COMPARE, OPT_REFERENCE, OPT_ATOL,
          OPT_RTOL, OPT_EXACT, OPT_BENCH, OPT_OPENMP, OPT_PRINT,
@@ -228,7 +280,13 @@ int main(int argc, char **argv) {
   while ((c = getopt_long(argc, argv, "e:O:h", longOptions, NULL)) != -1) {
     switch (c) {
     case 'e': o.entry = optarg; break;
-    case OPT_ARGS: o.argSpec = optarg; break;
+    case OPT_ARGS:
+      if (o.numArgSpecs == MAX_ARG_SETS) {
+        uslToolError(program, "at most %d --args", MAX_ARG_SETS);
+        return 2;
+      }
+      o.argSpecs[o.numArgSpecs++] = optarg;
+      break;
     case OPT_SEED:
       o.seed = strtoull(optarg, &end, 10);
       if (end == optarg || *end) {
@@ -280,13 +338,17 @@ int main(int argc, char **argv) {
     return 2;
   }
 
+  if (o.numArgSpecs == 0)
+    o.argSpecs[o.numArgSpecs++] = "";
+
   int status = 1;
   MlirContext ctx = uslToolCreateContext();
   MlirModule module = uslToolParseFile(ctx, o.input);
   MlirExecutionEngine jit = {NULL};
   void *library = NULL;
-  static UslRunArgs args;
-  if (mlirModuleIsNull(module))
+  UslRunArgs *argSets = calloc((size_t)o.numArgSpecs, sizeof *argSets);
+  int numBuilt = 0;
+  if (mlirModuleIsNull(module) || !argSets)
     goto done;
 
   MlirOperation entry = uslToolFindFunc(module, o.entry);
@@ -307,8 +369,10 @@ int main(int argc, char **argv) {
       goto done;
     }
   }
-  if (!uslRunArgsBuild(program, fnType, o.argSpec, o.seed, &args))
-    goto done;
+  for (; numBuilt < o.numArgSpecs; ++numBuilt)
+    if (!uslRunArgsBuild(program, fnType, o.argSpecs[numBuilt], o.seed,
+                         &argSets[numBuilt]))
+      goto done;
 
   char entryLabel[128], otherLabel[256];
   snprintf(entryLabel, sizeof entryLabel, "@%s", o.entry);
@@ -359,47 +423,15 @@ int main(int argc, char **argv) {
       (void *)(uintptr_t)usl_rvm_exec);
   mlirExecutionEngineInitialize(jit);
 
-  UslRun runX, runY;
-  uslRunPrepare(&args, &runX);
-  usl_rvm_reset();
-  bool ok = call(jit, &first, &args, &runX);
-  if (ok && o.rvmCounts) {
-    printf("%s: RVM instructions of %s:", program, entryLabel);
-    for (int op = 0; op < USL_RVM_OP_COUNT; ++op)
-      printf(" %s %llu", uslRvmEncodings[op].name,
-             (unsigned long long)usl_rvm_count((UslRvmOpcode)op));
-    printf("\n");
-  }
-  if (ok && o.print)
-    printBuffers(&args, &runX, entryLabel);
-  bool comparing = o.compare || o.reference;
-  if (ok && comparing) {
-    uslRunPrepare(&args, &runY);
-    ok = call(jit, &second, &args, &runY) &&
-         compareRuns(&o, &first, &second, &args, &runX, &runY);
-    uslRunRelease(&args, &runY);
-  } else if (ok) {
-    printf("%s: ran %s\n", program, entryLabel);
-  }
-  uslRunRelease(&args, &runX);
-
-  if (ok && o.bench) {
-    double t1, t2 = 0;
-    ok = timeCalls(jit, &first, &args, o.bench, &t1) &&
-         (!comparing || timeCalls(jit, &second, &args, o.bench, &t2));
-    if (ok && comparing)
-      printf("%s: median of %d runs: %s %.4f ms, %s %.4f ms: %s is %.2fx "
-             "as fast\n",
-             program, o.bench, first.label, t1 * 1e3, second.label, t2 * 1e3,
-             first.label, t2 / t1);
-    else if (ok)
-      printf("%s: median of %d runs: %s %.4f ms\n", program, o.bench,
-             first.label, t1 * 1e3);
-  }
+  bool ok = true;
+  for (int k = 0; k < o.numArgSpecs; ++k)
+    ok = runOnce(jit, &o, &first, &second, &argSets[k]) && ok;
   status = ok ? 0 : 1;
 
 done:
-  uslRunArgsFree(&args);
+  for (int k = 0; k < numBuilt; ++k)
+    uslRunArgsFree(&argSets[k]);
+  free(argSets);
   if (!mlirExecutionEngineIsNull(jit))
     mlirExecutionEngineDestroy(jit);
   if (!mlirModuleIsNull(module))
