@@ -68,7 +68,7 @@ static const UslOptionSpec lowerOptions[] = {
      "an .mlir file of more instructions", 0, 0},
 };
 
-static const UslTarget avx512Target = {
+const UslTarget uslAvx512Target = {
     .pass = "lower-avx512",
     .registers = &avx512Registers,
     .builtin = uslAvx512InstructionLibrary,
@@ -77,7 +77,7 @@ static const UslTarget avx512Target = {
 
 static MlirLogicalResult runLower(MlirOperation module, const void *opaque) {
   const LowerOptions *o = opaque;
-  return uslSelectInstructions(module, &avx512Target, o->library)
+  return uslSelectInstructions(module, &uslAvx512Target, o->library)
              ? mlirLogicalResultSuccess()
              : mlirLogicalResultFailure();
 }

@@ -452,7 +452,7 @@ static const UslOptionSpec options[] = {
      "an .mlir file of more instructions", 0, 0},
 };
 
-static const UslTarget rvmTarget = {
+const UslTarget uslRvmTarget = {
     .pass = "lower-rvm",
     .registers = &uslRvmRegisters,
     .builtin = uslRvmInstructionLibrary,
@@ -462,7 +462,7 @@ static const UslTarget rvmTarget = {
 
 static MlirLogicalResult run(MlirOperation module, const void *opaque) {
   const LowerRvmOptions *o = opaque;
-  return uslSelectInstructions(module, &rvmTarget, o->library)
+  return uslSelectInstructions(module, &uslRvmTarget, o->library)
              ? mlirLogicalResultSuccess()
              : mlirLogicalResultFailure();
 }

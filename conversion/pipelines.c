@@ -1,6 +1,8 @@
-//===- pipelines.c - usl-lower-to-llvm: from scheduled loops to LLVM -----===//
+//===- pipelines.c - usl-lower-to-llvm and usl-lower-to-upstream ---------===//
 //
-// The whole way down as one named pipeline:
+// The whole way down as one named pipeline (usl-lower-to-upstream stops
+// after the USL steps, at upstream scf/memref/vector/arith/affine and omp,
+// for another compiler or stock mlir-opt to take on):
 //   lower-pipeline (USL)        pipelines -> scheduled loops
 //   apply-schedule (USL)        the directives functions carry (usl.schedule)
 //   partition-loops (USL)       steady states without edge guards, clamps
@@ -8,6 +10,7 @@
 //   convert-sloop-to-scf (USL)  scheduled loops, tile memory -> scf/memref
 //   [convert-scf-to-openmp]     par loops -> OpenMP threads (openmp=true),
 //   [usl-dissolve-alloca-scopes]  minus the stack scopes cf cannot lower
+//   ---- usl-lower-to-upstream ends here ----
 //   lower-affine                affine.apply -> arith
 //   convert-scf-to-cf           remaining loops -> branches
 //   expand-strided-metadata     windows -> pointer arithmetic
@@ -50,7 +53,8 @@ static void addFuncPass(MlirOpPassManager pm, const UslPassInfo *info) {
 
 /* The passes are created directly rather than parsed from a pipeline string,
  * so the pipeline works without MLIR's global pass registry. */
-static MlirLogicalResult build(MlirOpPassManager pm, const void *opaque) {
+static MlirLogicalResult buildToUpstream(MlirOpPassManager pm,
+                                         const void *opaque) {
   const LowerOptions *o = opaque;
   addFuncPass(pm, &uslLowerPipelinePass);
   add(pm, uslCreatePass(&uslApplySchedulePass,
@@ -62,6 +66,12 @@ static MlirLogicalResult build(MlirOpPassManager pm, const void *opaque) {
   if (o->openmp)
     add(pm, mlirCreateConversionConvertSCFToOpenMPPass());
   addFuncPass(pm, &uslDissolveAllocaScopesPass);
+  return mlirLogicalResultSuccess();
+}
+
+static MlirLogicalResult build(MlirOpPassManager pm, const void *opaque) {
+  const LowerOptions *o = opaque;
+  buildToUpstream(pm, opaque);
   add(pm, mlirCreateConversionLowerAffinePass());
   add(pm, mlirCreateConversionSCFToControlFlowPass());
   add(pm, mlirCreateMemRefExpandStridedMetadataPass());
@@ -89,6 +99,18 @@ const UslPassInfo uslLowerToLLVMPipeline = {
     .optionsSize = sizeof(LowerOptions),
     .defaults = &defaults,
     .build = build,
+};
+
+const UslPassInfo uslLowerToUpstreamPipeline = {
+    .argument = "usl-lower-to-upstream",
+    .summary = "lower every USL dialect, leaving only upstream dialects "
+               "(scf, memref, vector, arith, affine, omp) for other compilers",
+    .anchor = "builtin.module",
+    .options = options,
+    .numOptions = sizeof options / sizeof options[0],
+    .optionsSize = sizeof(LowerOptions),
+    .defaults = &defaults,
+    .build = buildToUpstream,
 };
 
 MlirLogicalResult uslLowerModuleToLLVM(MlirModule module, bool openmp) {

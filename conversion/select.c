@@ -36,6 +36,7 @@
 
 #include "../passes/linear.h"
 #include "../passes/support.h"
+#include "usl/instructions.h"
 #include "usl/schedule.h"
 #include "usl/sloop.h"
 #include "usl/tmem.h"
@@ -1414,4 +1415,39 @@ bool uslSelectInstructions(MlirOperation module, const UslTarget *target,
   uslOpListFree(&funcs);
   libraryFree(&lib);
   return ok;
+}
+
+/*--- the public entry points (usl/instructions.h) --------------------------*/
+
+static const UslTarget *targetOf(UslIsa isa) {
+  switch (isa) {
+  case USL_ISA_RVM: return &uslRvmTarget;
+  case USL_ISA_AVX512: return &uslAvx512Target;
+  }
+  return NULL;
+}
+
+const char *uslInstructionLibrary(UslIsa isa) {
+  const UslTarget *target = targetOf(isa);
+  return target ? target->builtin : NULL;
+}
+
+MlirLogicalResult uslSelectInstructionsFor(MlirOperation module, UslIsa isa,
+                                           const char *extraLibrary) {
+  const UslTarget *target = targetOf(isa);
+  if (!target) {
+    uslEmitErrorf(mlirOperationGetLocation(module), "unknown instruction set %d",
+                  (int)isa);
+    return mlirLogicalResultFailure();
+  }
+  /* What a pass declares as its dependent dialects: the ops selection
+   * creates, loaded before it runs outside a pass manager. */
+  MlirContext ctx = mlirOperationGetContext(module);
+  const char *dialects[] = {"arith", "affine", "memref", "sloop", "tmem",
+                            target->registers->dialect};
+  for (size_t k = 0; k < sizeof dialects / sizeof dialects[0]; ++k)
+    mlirContextGetOrLoadDialect(ctx, mlirStringRefCreateFromCString(dialects[k]));
+  return uslSelectInstructions(module, target, extraLibrary ? extraLibrary : "")
+             ? mlirLogicalResultSuccess()
+             : mlirLogicalResultFailure();
 }

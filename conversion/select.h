@@ -41,6 +41,9 @@ typedef struct UslTarget {
   bool (*prepare)(MlirOperation module, MlirOperation func);
 } UslTarget;
 
+/* The targets of lower-rvm and lower-avx512. */
+extern const UslTarget uslRvmTarget, uslAvx512Target;
+
 /* Whether `type` is a memref in the registers' memory space. */
 bool uslIsRegisterType(const UslRegisterFile *rf, MlirType type);
 

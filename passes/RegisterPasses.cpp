@@ -16,18 +16,22 @@
 #include <string>
 #include <vector>
 
-extern "C" void uslRegisterPasses(void) {
+static void registerAll(llvm::StringRef prefix) {
   size_t count;
   const UslPassInfo *const *passes = uslGetPasses(&count);
   for (size_t i = 0; i < count; ++i) {
     const UslPassInfo *info = passes[i];
+    llvm::StringRef argument = info->argument;
+    std::string name = argument.starts_with(prefix)
+                           ? argument.str()
+                           : (prefix + argument).str();
     char options[512];
     uslDescribePassOptions(info, options, sizeof options);
     std::string summary = std::string("[usl] ") + info->summary;
     if (options[0])
       summary += std::string(" (options: ") + options + ")";
     mlir::registerPassPipeline(
-        info->argument, summary,
+        name, summary,
         [info](mlir::OpPassManager &pm, llvm::StringRef text,
                llvm::function_ref<llvm::LogicalResult(const llvm::Twine &)>
                    errorHandler) -> llvm::LogicalResult {
@@ -47,4 +51,10 @@ extern "C" void uslRegisterPasses(void) {
         },
         [](llvm::function_ref<void(const mlir::detail::PassOptions &)>) {});
   }
+}
+
+extern "C" void uslRegisterPasses(void) { registerAll(""); }
+
+extern "C" void uslRegisterPassesWithPrefix(const char *prefix) {
+  registerAll(prefix ? prefix : "");
 }

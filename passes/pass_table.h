@@ -16,6 +16,7 @@ extern const UslPassInfo uslConvertAvx512Pass;
 extern const UslPassInfo uslPartitionLoopsPass;    /* conversion/partition_loops.c */
 extern const UslPassInfo uslDissolveAllocaScopesPass; /* conversion/dissolve_alloca_scopes.c */
 extern const UslPassInfo uslLowerToLLVMPipeline;   /* conversion/pipelines.c */
+extern const UslPassInfo uslLowerToUpstreamPipeline; /* conversion/pipelines.c */
 
 /* Schedule directives (passes/<name>.c). */
 extern const UslPassInfo uslSplitPass;

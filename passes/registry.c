@@ -21,6 +21,7 @@ static const UslPassInfo *const passes[] = {
     &uslConvertSloopToScfPass,
     &uslDissolveAllocaScopesPass,
     &uslLowerToLLVMPipeline,
+    &uslLowerToUpstreamPipeline,
     &uslSplitPass,
     &uslTilePass,
     &uslReorderPass,

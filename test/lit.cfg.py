@@ -17,6 +17,7 @@ config.environment["PATH"] = os.pathsep.join(path)
 config.substitutions.append(("%usl_src", config.usl_src_root))
 config.substitutions.append(("%usl_obj", config.usl_obj_root))
 config.substitutions.append(("%examples", os.path.join(config.usl_src_root, "examples")))
+config.substitutions.append(("%llvm_libdir", os.path.join(os.path.dirname(config.llvm_tools_dir), "lib")))
 
 if config.usl_sanitize:
     config.available_features.add("sanitize")

@@ -100,6 +100,11 @@ bool uslAddPass(MlirOpPassManager pm, const char *argument,
  * `--<argument>` and `--pass-pipeline` know them (C++ glue). */
 void uslRegisterPasses(void);
 
+/* The same under `prefix` + argument (arguments that start with `prefix`
+ * keep their name): how the mlir-opt pass plugin registers them, as
+ * --usl-tile and so on, clear of upstream pass names. */
+void uslRegisterPassesWithPrefix(const char *prefix);
+
 #ifdef __cplusplus
 }
 #endif

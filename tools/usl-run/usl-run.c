@@ -22,6 +22,7 @@
 #include "../common/jitrun.h"
 #include "rvm_isa.h"
 #include "usl/conversion.h"
+#include "usl/runtime.h"
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
@@ -418,9 +419,7 @@ int main(int argc, char **argv) {
     uslToolError(program, "the JIT could not compile the module");
     goto done;
   }
-  mlirExecutionEngineRegisterSymbol(
-      jit, mlirStringRefCreateFromCString("usl_rvm_exec"),
-      (void *)(uintptr_t)usl_rvm_exec);
+  uslRegisterRuntimeSymbols(jit);
   mlirExecutionEngineInitialize(jit);
 
   bool ok = true;
