@@ -9,7 +9,7 @@ BUILD_ASAN   ?= build-asan
 CMAKE_FLAGS  ?= -DCMAKE_BUILD_TYPE=Release
 COMPILERS    := -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22
 
-.PHONY: all setup build demo check check-sanitize fuzz-schedules bench clean
+.PHONY: all setup build demo check check-sanitize fuzz-schedules bench docs clean
 
 all: build
 
@@ -27,6 +27,12 @@ demo: build
 
 check: build
 	cmake --build $(BUILD) --target check-usl
+
+# The reference docs, generated into build/docs/ (dialects from the .td
+# files, passes from the pass table).
+docs: build
+	cmake --build $(BUILD) --target usl-docs
+	@echo "docs in $(BUILD)/docs: passes.md, dialects/*.md; guides in docs/"
 
 # The suite again on a build instrumented with ASan and UBSan.
 $(BUILD_ASAN)/build.ninja: | setup
