@@ -48,6 +48,12 @@ static void *clonePass(void *userData) {
 
 static void runPass(MlirOperation op, MlirExternalPass pass, void *userData) {
   PassData *data = userData;
+  /* A function declaration (func.func private @f(...) without a body) has
+   * nothing for a pass on functions to do. */
+  if (mlirOperationGetNumRegions(op) == 1 &&
+      !mlirRegionIsNull(mlirOperationGetRegion(op, 0)) &&
+      mlirBlockIsNull(mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0))))
+    return;
   if (mlirLogicalResultIsFailure(data->info->run(op, data->options)))
     mlirExternalPassSignalFailure(pass);
 }

@@ -17,6 +17,8 @@ extern const UslPassInfo uslPartitionLoopsPass;    /* conversion/partition_loops
 extern const UslPassInfo uslDissolveAllocaScopesPass; /* conversion/dissolve_alloca_scopes.c */
 extern const UslPassInfo uslLowerToLLVMPipeline;   /* conversion/pipelines.c */
 extern const UslPassInfo uslLowerToUpstreamPipeline; /* conversion/pipelines.c */
+extern const UslPassInfo uslImportLinalgPipeline;  /* conversion/linalg_import.c */
+extern const UslPassInfo uslConvertLinalgToSloopPass; /* conversion/linalg_import.c */
 
 /* Schedule directives (passes/<name>.c). */
 extern const UslPassInfo uslSplitPass;

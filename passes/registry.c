@@ -22,6 +22,8 @@ static const UslPassInfo *const passes[] = {
     &uslDissolveAllocaScopesPass,
     &uslLowerToLLVMPipeline,
     &uslLowerToUpstreamPipeline,
+    &uslImportLinalgPipeline,
+    &uslConvertLinalgToSloopPass,
     &uslSplitPass,
     &uslTilePass,
     &uslReorderPass,
