@@ -6,10 +6,11 @@
 
 BUILD        ?= build
 BUILD_ASAN   ?= build-asan
+BUILD_FUZZ   ?= build-fuzz
 CMAKE_FLAGS  ?= -DCMAKE_BUILD_TYPE=Release
 COMPILERS    := -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22
 
-.PHONY: all setup build demo check check-sanitize fuzz-schedules bench docs clean
+.PHONY: all setup build demo check check-sanitize fuzz fuzz-schedules bench docs clean
 
 all: build
 
@@ -41,6 +42,18 @@ $(BUILD_ASAN)/build.ninja: | setup
 check-sanitize: setup $(BUILD_ASAN)/build.ninja
 	cmake --build $(BUILD_ASAN) --target check-usl
 
+# The libFuzzer targets of fuzz/ (ASan + UBSan + coverage build), RUNS
+# executions each (or FUZZ_SECONDS), recorded in docs/fuzzing.md.
+RUNS    ?= 1000000
+FUZZ_SECONDS ?= 3600
+TARGETS ?= parse,passes,options,library
+$(BUILD_FUZZ)/build.ninja: | setup
+	cmake -G Ninja -S . -B $(BUILD_FUZZ) $(COMPILERS) $(CMAKE_FLAGS) -DUSL_FUZZ=ON
+
+fuzz: setup $(BUILD_FUZZ)/build.ninja
+	cmake --build $(BUILD_FUZZ) --target usl-fuzz-parse usl-fuzz-passes usl-fuzz-options usl-fuzz-library
+	@python3 scripts/fuzz.py $(BUILD_FUZZ) --runs=$(RUNS) --seconds=$(FUZZ_SECONDS) --targets=$(TARGETS)
+
 # Random schedules of every kernel family, N per family (default 1000), with
 # a seed that changes each run unless SEED is given.
 N    ?= 1000
@@ -59,4 +72,4 @@ bench: build
 	@bench/run.sh $(BUILD)/bin
 
 clean:
-	rm -rf $(BUILD) $(BUILD_ASAN)
+	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_FUZZ)

@@ -113,7 +113,35 @@ struct UslDeps {
   int numParams;
   int width;
   Str paramDecl; /* "[p0, p1] -> " */
+  /* An access nested too deep to model, and its depth: every query then
+   * answers the conservative way, and the description says why. */
+  MlirOperation tooDeep;
+  int tooDeepDepth;
+  int tooMany; /* or the number of accesses, past USL_DEPS_MAX_ACCESSES */
 };
+
+/* Loops around `op` and ops between it and `func`. */
+static void nesting(MlirOperation op, MlirOperation func, int *loops,
+                    int *ops) {
+  *loops = *ops = 0;
+  for (MlirOperation p = mlirOperationGetParentOperation(op);
+       !mlirOperationIsNull(p) && !mlirOperationEqual(p, func);
+       p = mlirOperationGetParentOperation(p)) {
+    ++*ops;
+    *loops += uslOpIs(p, USL_SLOOP_FOR);
+  }
+}
+
+/* Fills `v` for a model that was not built; returns `answer`. */
+static bool unmodelled(const UslDeps *d, UslDepViolation *v, bool answer) {
+  memset(v, 0, sizeof *v);
+  v->first = v->second = d->tooDeep;
+  v->rank = -1;
+  v->conservative = true;
+  v->tooDeepDepth = d->tooDeepDepth;
+  v->tooMany = d->tooMany;
+  return answer;
+}
 
 static bool opIs(MlirOperation op, const char *name) { return uslOpIs(op, name); }
 
@@ -584,6 +612,22 @@ UslDeps *uslDepsCreate(MlirOperation func) {
 
   Collect c = {0};
   mlirOperationWalk(func, collectAccess, &c, MlirWalkPreOrder);
+  if (c.size > USL_DEPS_MAX_ACCESSES) {
+    d->tooDeep = c.ops[USL_DEPS_MAX_ACCESSES];
+    d->tooMany = c.size;
+    free(c.ops);
+    return d;
+  }
+  for (int i = 0; i < c.size; ++i) {
+    int loops, ops;
+    nesting(c.ops[i], func, &loops, &ops);
+    if (loops > USL_DEPS_MAX_DEPTH || ops >= 4 * USL_DEPS_MAX_DEPTH) {
+      d->tooDeep = c.ops[i];
+      d->tooDeepDepth = loops;
+      free(c.ops);
+      return d;
+    }
+  }
   d->numStmts = c.size;
   d->stmts = calloc((size_t)(c.size ? c.size : 1), sizeof *d->stmts);
 
@@ -802,6 +846,8 @@ static bool bothInside(Stmt *s, Stmt *t, const void *loop) {
 
 bool uslDepsLoopIsParallel(UslDeps *d, MlirOperation loop,
                            UslDepViolation *v) {
+  if (!mlirOperationIsNull(d->tooDeep))
+    return unmodelled(d, v, false);
   int dim = loopVariableDim(d, loop);
   char extra[64];
   snprintf(extra, sizeof extra, "s%d < t%d", dim, dim);
@@ -822,6 +868,8 @@ static bool bothInsideOnBuffer(Stmt *s, Stmt *t, const void *ctx) {
 
 bool uslDepsLoopCarriesThrough(UslDeps *d, MlirOperation loop,
                                MlirValue buffer, UslDepViolation *v) {
+  if (!mlirOperationIsNull(d->tooDeep))
+    return unmodelled(d, v, true);
   LoopAndBuffer ctx = {loop, -1};
   for (int i = 0; i < d->numBuffers; ++i)
     if (mlirValueEqual(d->buffers[i].value, buffer))
@@ -837,6 +885,8 @@ bool uslDepsLoopCarriesThrough(UslDeps *d, MlirOperation loop,
 
 bool uslDepsLoopCarriesFlowThrough(UslDeps *d, MlirOperation loop,
                                    MlirValue buffer, UslDepViolation *v) {
+  if (!mlirOperationIsNull(d->tooDeep))
+    return unmodelled(d, v, true);
   int b = -1;
   for (int i = 0; i < d->numBuffers; ++i)
     if (mlirValueEqual(d->buffers[i].value, buffer))
@@ -922,6 +972,8 @@ bool uslDepsLoopCarriesFlowThrough(UslDeps *d, MlirOperation loop,
 
 bool uslDepsPermutationIsLegal(UslDeps *d, MlirOperation *band, int n,
                                const int *perm, UslDepViolation *v) {
+  if (!mlirOperationIsNull(d->tooDeep))
+    return unmodelled(d, v, false);
   /* P maps a schedule vector to the one after the permutation. */
   Str s = {0};
   strAppendf(&s, "{ [");
@@ -948,6 +1000,8 @@ bool uslDepsPermutationIsLegal(UslDeps *d, MlirOperation *band, int n,
 
 bool uslDepsBandIsPermutable(UslDeps *d, MlirOperation *band, int n,
                              UslDepViolation *v) {
+  if (!mlirOperationIsNull(d->tooDeep))
+    return unmodelled(d, v, false);
   Str extra = {0};
   strAppendf(&extra, "(false");
   for (int k = 0; k < n; ++k) {
@@ -963,6 +1017,8 @@ bool uslDepsBandIsPermutable(UslDeps *d, MlirOperation *band, int n,
 
 bool uslDepsFissionIsLegal(UslDeps *d, MlirOperation loop,
                            MlirOperation splitAfter, UslDepViolation *v) {
+  if (!mlirOperationIsNull(d->tooDeep))
+    return unmodelled(d, v, false);
   int dim = loopVariableDim(d, loop);
   int k = indexInBlock(splitAfter);
   char extra[160];
@@ -983,6 +1039,8 @@ static bool firstThenSecond(Stmt *s, Stmt *t, const void *ctx) {
 
 bool uslDepsFusionIsLegal(UslDeps *d, MlirOperation first,
                           MlirOperation second, UslDepViolation *v) {
+  if (!mlirOperationIsNull(d->tooDeep))
+    return unmodelled(d, v, false);
   int dim = loopVariableDim(d, first); /* position at dim - 1 */
   char extra[160];
   snprintf(extra, sizeof extra, "s%d = %d and t%d = %d and t%d < s%d",
@@ -1049,8 +1107,30 @@ static void describeBuffer(Str *s, MlirValue buffer) {
   }
 }
 
+const char *uslDepsConsequence(const UslDepViolation *v, const char *usual) {
+  return v->tooDeepDepth || v->tooMany ? "so the directive cannot be checked"
+                                       : usual;
+}
+
 void uslDepsDescribe(const UslDepViolation *v, char *out, size_t size) {
   Str s = {0};
+  if (v->tooMany) {
+    strAppendf(&s, "the function has %d accesses to buffers; the dependence "
+                   "analysis takes at most %d",
+               v->tooMany, USL_DEPS_MAX_ACCESSES);
+    snprintf(out, size, "%s", s.data);
+    free(s.data);
+    return;
+  }
+  if (v->tooDeepDepth) {
+    describeOp(&s, v->first);
+    strAppendf(&s, " is nested in %d loops; the dependence analysis takes at "
+                   "most %d",
+               v->tooDeepDepth, USL_DEPS_MAX_DEPTH);
+    snprintf(out, size, "%s", s.data);
+    free(s.data);
+    return;
+  }
   describeOp(&s, v->first);
   strAppendf(&s, " %s ", verbOf(v->first));
   if (v->rank >= 0) {

@@ -35,7 +35,7 @@
 
 typedef struct UslDeps UslDeps;
 
-enum { USL_DEPS_MAX_DEPTH = 16, USL_DEPS_MAX_RANK = 12 };
+enum { USL_DEPS_MAX_DEPTH = 16, USL_DEPS_MAX_RANK = 12, USL_DEPS_MAX_ACCESSES = 512 };
 
 /* Two statement instances that a proposed order would run the wrong way
  * round (or at once). */
@@ -48,10 +48,15 @@ typedef struct UslDepViolation {
   int rank; /* of the element below; -1 when not known */
   int64_t element[USL_DEPS_MAX_RANK + USL_DEPS_MAX_DEPTH];
   bool conservative; /* an access was not affine */
+  int tooDeepDepth;  /* > 0: `first` is nested deeper than the model takes */
+  int tooMany;       /* > 0: the function has this many accesses, too many */
 } UslDepViolation;
 
 /* Builds the model of `func` (a func.func). Never fails: what cannot be
- * modelled exactly is over-approximated. */
+ * modelled exactly is over-approximated, and in a function with an access
+ * under more than USL_DEPS_MAX_DEPTH loops, or more than
+ * USL_DEPS_MAX_ACCESSES accesses, every query answers the conservative way
+ * (the violation says why). */
 UslDeps *uslDepsCreate(MlirOperation func);
 void uslDepsDestroy(UslDeps *deps);
 
@@ -101,5 +106,10 @@ bool uslAffineIsMultipleOf(MlirAffineExpr e, int numDims, int64_t factor);
 /* Writes "'sloop.store' (line 12) writes C[1, 0] in iteration (i = 1, k = 0)
  * before 'sloop.load' (line 14) reads it in iteration (i = 0, k = 1)". */
 void uslDepsDescribe(const UslDepViolation *v, char *out, size_t size);
+
+/* What follows the description in a directive's error: `usual` for a
+ * dependence found, a note that nothing could be checked when the model
+ * was not built. */
+const char *uslDepsConsequence(const UslDepViolation *v, const char *usual);
 
 #endif

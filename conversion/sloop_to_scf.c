@@ -44,7 +44,7 @@
 /* The largest dram buffer, in bytes, placed on the stack. */
 enum { STACK_BUFFER_LIMIT = 64 * 1024 };
 /* The most iterations an unroll loop may have. */
-enum { UNROLL_LIMIT = 4096 };
+enum { UNROLL_LIMIT = USL_UNROLL_LIMIT };
 
 static MlirValue *operandsOf(MlirOperation op, intptr_t first, intptr_t n) {
   MlirValue *v = malloc((size_t)(n ? n : 1) * sizeof *v);
@@ -119,6 +119,17 @@ bool uslExpandUnrollLoop(MlirOperation loop) {
     uslEmitErrorf(mlirOperationGetLocation(loop),
                   "cannot unroll loop '%.*s': %lld iterations, at most %d",
                   (int)name.length, name.data, (long long)trips, UNROLL_LIMIT);
+    return false;
+  }
+  /* Inner unroll loops are expanded by now: the copies hold trips times
+   * the body's ops. */
+  if (uslUnrolledOps(loop) > USL_UNROLLED_OPS_LIMIT) {
+    MlirStringRef name = uslForGetName(loop);
+    uslEmitErrorf(mlirOperationGetLocation(loop),
+                  "cannot unroll loop '%.*s': its %lld copies would hold more "
+                  "than %d ops",
+                  (int)name.length, name.data, (long long)trips,
+                  USL_UNROLLED_OPS_LIMIT);
     return false;
   }
   MlirBlock body = uslForGetBody(loop);

@@ -60,10 +60,10 @@ MlirLogicalResult uslExpandDim(MlirOperation alloc, int64_t size,
   if (carried) {
     char detail[1024];
     uslDepsDescribe(&v, detail, sizeof detail);
-    uslEmitErrorf(loc, "cannot expand buffer '%.*s' by loop '%s': %s, and "
-                       "with a slice per iteration the second would not see "
-                       "the first",
-                  (int)n.length, n.data, name, detail);
+    uslEmitErrorf(loc, "cannot expand buffer '%.*s' by loop '%s': %s, %s",
+                  (int)n.length, n.data, name, detail,
+                  uslDepsConsequence(&v, "and with a slice per iteration the "
+                                         "second would not see the first"));
     uslOpListFree(&users);
     return mlirLogicalResultFailure();
   }

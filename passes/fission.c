@@ -90,9 +90,10 @@ MlirLogicalResult uslFission(MlirOperation loop, int64_t after) {
     char detail[1024];
     uslDepsDescribe(&v, detail, sizeof detail);
     uslEmitErrorf(loc,
-                  "cannot split loop '%s' after %lld ops: %s, and the split "
-                  "would run them the other way round",
-                  name, (long long)after, detail);
+                  "cannot split loop '%s' after %lld ops: %s, %s", name,
+                  (long long)after, detail,
+                  uslDepsConsequence(&v, "and the split would run them the "
+                                         "other way round"));
     return mlirLogicalResultFailure();
   }
   MlirOperation second = mlirOperationClone(loop);

@@ -75,9 +75,9 @@ static MlirLogicalResult fuse(MlirOperation loop, bool report) {
       char detail[1024];
       uslDepsDescribe(&v, detail, sizeof detail);
       uslEmitErrorf(loc,
-                    "cannot fuse loops '%s' and '%s': %s, and the fused loop "
-                    "would run them the other way round",
-                    a, b, detail);
+                    "cannot fuse loops '%s' and '%s': %s, %s", a, b, detail,
+                    uslDepsConsequence(&v, "and the fused loop would run "
+                                           "them the other way round"));
     }
     return mlirLogicalResultFailure();
   }

@@ -19,9 +19,9 @@ static void reportCarried(MlirOperation loop, const char *what,
   uslLoopName(loop, name, sizeof name);
   uslDepsDescribe(v, detail, sizeof detail);
   uslEmitErrorf(mlirOperationGetLocation(loop),
-                "cannot %s loop '%s': %s, so its iterations depend on each "
-                "other",
-                what, name, detail);
+                "cannot %s loop '%s': %s, %s", what, name, detail,
+                uslDepsConsequence(v, "so its iterations depend on each "
+                                      "other"));
 }
 
 bool uslCheckLoopParallel(MlirOperation loop, const char *what) {

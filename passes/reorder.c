@@ -68,9 +68,9 @@ MlirLogicalResult uslReorder(MlirOperation *band, int n, const int *perm) {
     }
     uslDepsDescribe(&v, detail, sizeof detail);
     uslEmitErrorf(mlirOperationGetLocation(band[0]),
-                  "cannot reorder the loops to %s: %s, and the new order "
-                  "would run them the other way round",
-                  names, detail);
+                  "cannot reorder the loops to %s: %s, %s", names, detail,
+                  uslDepsConsequence(&v, "and the new order would run them "
+                                         "the other way round"));
     return mlirLogicalResultFailure();
   }
   uslSinkBandGuards(band, n);

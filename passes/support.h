@@ -111,6 +111,17 @@ void uslValueMapFree(UslValueMap *map);
 MlirOperation uslCloneWithMap(MlirOperation op, MlirOperation before,
                               UslValueMap *map);
 
+/*--- unrolling limits ------------------------------------------------------*/
+
+/* An unroll loop runs at most USL_UNROLL_LIMIT iterations, and expanding
+ * the unroll loops of a nest makes at most USL_UNROLLED_OPS_LIMIT ops. */
+enum { USL_UNROLL_LIMIT = 4096, USL_UNROLLED_OPS_LIMIT = 1 << 18 };
+
+/* How many ops `op` (itself and all it holds) becomes once every unroll
+ * loop in it, itself included, is expanded (passes/unroll.c); saturates
+ * past USL_UNROLLED_OPS_LIMIT. */
+int64_t uslUnrolledOps(MlirOperation op);
+
 /* Emits an error at `loc` formatted as printf. */
 void uslEmitErrorf(MlirLocation loc, const char *format, ...)
     __attribute__((format(printf, 2, 3)));

@@ -46,9 +46,9 @@ static bool tileIsLegal(MlirOperation *band, int n, bool report) {
     char detail[1024];
     uslDepsDescribe(&v, detail, sizeof detail);
     uslEmitErrorf(mlirOperationGetLocation(band[0]),
-                  "cannot tile: %s, and tiles would run them the other way "
-                  "round",
-                  detail);
+                  "cannot tile: %s, %s", detail,
+                  uslDepsConsequence(&v, "and tiles would run them the "
+                                         "other way round"));
   }
   return ok;
 }

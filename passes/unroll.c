@@ -12,8 +12,58 @@
 #include "pass_table.h"
 #include "usl/sloop.h"
 
-/* Lowering replicates at most this many iterations. */
-enum { UNROLL_LIMIT = 4096 };
+enum { UNROLL_LIMIT = USL_UNROLL_LIMIT };
+
+static int64_t capped(int64_t v) {
+  return v > USL_UNROLLED_OPS_LIMIT ? USL_UNROLLED_OPS_LIMIT + 1 : v;
+}
+
+int64_t uslUnrolledOps(MlirOperation op) {
+  int64_t inner = 0;
+  for (intptr_t r = 0; r < mlirOperationGetNumRegions(op); ++r)
+    for (MlirBlock b = mlirRegionGetFirstBlock(mlirOperationGetRegion(op, r));
+         !mlirBlockIsNull(b); b = mlirBlockGetNextInRegion(b))
+      for (MlirOperation o = mlirBlockGetFirstOperation(b);
+           !mlirOperationIsNull(o); o = mlirOperationGetNextInBlock(o))
+        inner = capped(inner + uslUnrolledOps(o));
+  int64_t lb, ub;
+  if (uslOpIs(op, USL_SLOOP_FOR) && uslForGetKind(op) == USL_LOOP_UNROLL &&
+      uslForGetConstantBounds(op, &lb, &ub)) {
+    int64_t step = uslForGetStep(op);
+    int64_t trips = ub > lb ? (ub - lb + step - 1) / step : 0;
+    if (trips > USL_UNROLL_LIMIT)
+      return USL_UNROLLED_OPS_LIMIT + 1;
+    return capped(trips * inner);
+  }
+  return capped(1 + inner);
+}
+
+/* The outermost unroll loop around `loop` (or `loop`): what is expanded
+ * as one piece. */
+static MlirOperation unrolledPiece(MlirOperation loop) {
+  MlirOperation piece = loop;
+  for (MlirOperation p = mlirOperationGetParentOperation(loop);
+       !mlirOperationIsNull(p) && uslOpIs(p, USL_SLOOP_FOR);
+       p = mlirOperationGetParentOperation(p))
+    if (uslForGetKind(p) == USL_LOOP_UNROLL)
+      piece = p;
+  return piece;
+}
+
+/* Marks `loop` unroll unless its piece would grow past the limit. */
+static bool markUnroll(MlirOperation loop, const char *name) {
+  UslLoopKind old = uslForGetKind(loop);
+  uslForSetKind(loop, USL_LOOP_UNROLL);
+  int64_t ops = uslUnrolledOps(unrolledPiece(loop));
+  if (ops <= USL_UNROLLED_OPS_LIMIT)
+    return true;
+  uslForSetKind(loop, old);
+  uslEmitErrorf(mlirOperationGetLocation(loop),
+                "cannot unroll loop '%s': with the unroll loops around and "
+                "inside it, it would expand to more than %d ops",
+                name, USL_UNROLLED_OPS_LIMIT);
+  return false;
+}
 
 MlirLogicalResult uslUnroll(MlirOperation loop, int64_t factor) {
   char name[USL_MAX_STRING_OPTION];
@@ -38,12 +88,30 @@ MlirLogicalResult uslUnroll(MlirOperation loop, int64_t factor) {
                          "most %d", name, (long long)trips, UNROLL_LIMIT);
       return mlirLogicalResultFailure();
     }
-    uslForSetKind(loop, USL_LOOP_UNROLL);
-    return mlirLogicalResultSuccess();
+    return markUnroll(loop, name) ? mlirLogicalResultSuccess()
+                                  : mlirLogicalResultFailure();
   }
   if (factor > UNROLL_LIMIT) {
     uslEmitErrorf(loc, "cannot unroll loop '%s' by %lld: at most %d", name,
                   (long long)factor, UNROLL_LIMIT);
+    return mlirLogicalResultFailure();
+  }
+  /* The copies of the body, times the unroll loops around: checked before
+   * the split, so that a refusal changes nothing. */
+  int64_t ops = capped(factor * (uslUnrolledOps(loop) - 1));
+  for (MlirOperation p = mlirOperationGetParentOperation(loop);
+       !mlirOperationIsNull(p) && uslOpIs(p, USL_SLOOP_FOR);
+       p = mlirOperationGetParentOperation(p)) {
+    int64_t lb, ub;
+    if (uslForGetKind(p) == USL_LOOP_UNROLL &&
+        uslForGetConstantBounds(p, &lb, &ub) && ub > lb)
+      ops = capped(ops * ((ub - lb + uslForGetStep(p) - 1) / uslForGetStep(p)));
+  }
+  if (ops > USL_UNROLLED_OPS_LIMIT) {
+    uslEmitErrorf(loc, "cannot unroll loop '%s' by %lld: with the unroll "
+                       "loops around and inside it, it would expand to more "
+                       "than %d ops",
+                  name, (long long)factor, USL_UNROLLED_OPS_LIMIT);
     return mlirLogicalResultFailure();
   }
   MlirOperation outer;
