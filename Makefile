@@ -10,7 +10,7 @@ BUILD_FUZZ   ?= build-fuzz
 CMAKE_FLAGS  ?= -DCMAKE_BUILD_TYPE=Release
 COMPILERS    := -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22
 
-.PHONY: all setup build demo check check-sanitize fuzz fuzz-schedules bench docs clean
+.PHONY: all setup build demo check check-sanitize check-valgrind fuzz fuzz-schedules bench docs clean
 
 all: build
 
@@ -41,6 +41,11 @@ $(BUILD_ASAN)/build.ninja: | setup
 
 check-sanitize: setup $(BUILD_ASAN)/build.ninja
 	cmake --build $(BUILD_ASAN) --target check-usl
+
+# usl-opt under valgrind on the examples, through their schedules and the
+# whole lowering.
+check-valgrind: build
+	@scripts/valgrind-examples.sh $(BUILD)/bin
 
 # The libFuzzer targets of fuzz/ (ASan + UBSan + coverage build), RUNS
 # executions each (or FUZZ_SECONDS), recorded in docs/fuzzing.md.

@@ -1364,10 +1364,12 @@ bool uslAllocateRegisters(MlirOperation func, const UslRegisterFile *rf) {
 // The driver
 //===----------------------------------------------------------------------===//
 
+static bool selectWith(MlirOperation module, const UslTarget *target,
+                       Library *libIn, bool ok);
+
 bool uslSelectInstructions(MlirOperation module, const UslTarget *target,
                            const char *library) {
   MlirContext ctx = mlirOperationGetContext(module);
-  const UslRegisterFile *rf = target->registers;
   Library lib = {0};
   bool ok = libraryAdd(&lib, ctx, mlirStringRefCreateFromCString(target->builtin),
                        NULL, target->builtinName);
@@ -1383,6 +1385,23 @@ bool uslSelectInstructions(MlirOperation module, const UslTarget *target,
       ok = libraryAdd(&lib, ctx, (MlirStringRef){NULL, 0}, library, library);
     }
   }
+  return selectWith(module, target, &lib, ok);
+}
+
+bool uslSelectInstructionsWithText(MlirOperation module,
+                                   const UslTarget *target,
+                                   MlirStringRef library) {
+  Library lib = {0};
+  bool ok = libraryAdd(&lib, mlirOperationGetContext(module), library, NULL,
+                       "given as text");
+  return selectWith(module, target, &lib, ok);
+}
+
+/* Selection with the instructions of `libIn` (freed here), when `ok`. */
+static bool selectWith(MlirOperation module, const UslTarget *target,
+                       Library *libIn, bool ok) {
+  const UslRegisterFile *rf = target->registers;
+  Library lib = *libIn;
   const char *funcName[] = {"func.func"};
   UslOpList funcs = {0};
   uslCollectOps(module, funcName, 1, MlirWalkPreOrder, &funcs);

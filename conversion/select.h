@@ -58,6 +58,12 @@ bool uslTouchesRegisters(MlirOperation op, const UslRegisterFile *rf);
 bool uslSelectInstructions(MlirOperation module, const UslTarget *target,
                            const char *library);
 
+/* The same with only the instructions of `library` (MLIR text), not the
+ * built-in ones: for testing instruction libraries (fuzz/). */
+bool uslSelectInstructionsWithText(MlirOperation module,
+                                   const UslTarget *target,
+                                   MlirStringRef library);
+
 /* Gives each register buffer of `func` a register for its live range (in
  * the alloc's `registerAttr`); false, with an error, when a register buffer
  * is accessed by other ops than the register file's, or more registers than

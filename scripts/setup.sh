@@ -7,7 +7,7 @@ packages=(
   cmake ninja-build python3
   clang-22 libclang-rt-22-dev lld-22
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
-  libomp-22-dev libisl-dev libffi-dev
+  libomp-22-dev libisl-dev libffi-dev pkgconf valgrind
 )
 
 missing=()
