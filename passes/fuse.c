@@ -149,7 +149,8 @@ static const double MAX_RECOMPUTE = 2.0;
 static int64_t pointsPerIteration(MlirOperation read, MlirOperation loop) {
   int64_t points = 1;
   for (MlirOperation p = uslGetParentOfName(read, USL_SLOOP_FOR);
-       !mlirOperationEqual(p, loop); p = uslGetParentOfName(p, USL_SLOOP_FOR)) {
+       !mlirOperationIsNull(p) && !mlirOperationEqual(p, loop);
+       p = uslGetParentOfName(p, USL_SLOOP_FOR)) {
     int64_t lb, ub;
     if (!uslForGetConstantBounds(p, &lb, &ub))
       return 0;
@@ -184,7 +185,7 @@ static void computeAtConsumer(MlirOperation alloc) {
     bool around = true;
     for (size_t i = 0; i < reads.size && around; ++i) {
       around = uslIsInside(reads.ops[i], loop);
-      int64_t p = pointsPerIteration(reads.ops[i], loop);
+      int64_t p = around ? pointsPerIteration(reads.ops[i], loop) : 0;
       points = p > points ? p : points;
     }
     if (!around || points == 0 || !uslComputeAtWindow(buffer, loop, &window))

@@ -110,3 +110,31 @@ func.func @transposed(%A: memref<8x8xf32>, %B: memref<8x8xf32>) {
   }
   return
 }
+
+// -----
+
+// A buffer read in two loops that do not nest (found by fuzzing: the search
+// for where to compute it walked past the outermost loop and crashed). The
+// producer fuses with the first reader; the second keeps its loop.
+// ALL-LABEL: func @reads_in_two_loops
+// ALL:         sloop.for %i = 0 to 8 {
+// ALL:           sloop.store %{{.*}}, %t[%i]
+// ALL:           sloop.load %t[%i]
+// ALL:         sloop.for %k = 0 to 4 {
+// ALL-NEXT:      sloop.load %t[%k]
+func.func @reads_in_two_loops(%A: memref<8xf32>, %B: memref<8xf32>, %C: memref<8xf32>) {
+  %t = sloop.alloc : memref<8xf32>
+  sloop.for %i = 0 to 8 {
+    %a = sloop.load %A[%i] : memref<8xf32>
+    sloop.store %a, %t[%i] : memref<8xf32>
+  }
+  sloop.for %j = 0 to 8 {
+    %b = sloop.load %t[%j] : memref<8xf32>
+    sloop.store %b, %B[%j] : memref<8xf32>
+  }
+  sloop.for %k = 0 to 4 {
+    %c = sloop.load %t[%k] : memref<8xf32>
+    sloop.store %c, %C[%k] : memref<8xf32>
+  }
+  return
+}
