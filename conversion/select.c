@@ -1391,9 +1391,15 @@ bool uslSelectInstructions(MlirOperation module, const UslTarget *target,
 bool uslSelectInstructionsWithText(MlirOperation module,
                                    const UslTarget *target,
                                    MlirStringRef library) {
+  /* MLIR's parser reads up to a NUL past the end of its text. */
+  char *text = malloc(library.length + 1);
+  memcpy(text, library.data, library.length);
+  text[library.length] = '\0';
   Library lib = {0};
-  bool ok = libraryAdd(&lib, mlirOperationGetContext(module), library, NULL,
+  bool ok = libraryAdd(&lib, mlirOperationGetContext(module),
+                       mlirStringRefCreate(text, library.length), NULL,
                        "given as text");
+  free(text);
   return selectWith(module, target, &lib, ok);
 }
 

@@ -81,6 +81,7 @@ static char *readAll(FILE *f, size_t *size) {
     if (used == capacity)
       data = realloc(data, capacity *= 2);
   }
+  data[used] = '\0'; /* MLIR's parser reads up to a NUL past the text */
   *size = used;
   return data;
 }
