@@ -2,8 +2,8 @@
  *
  * Input: a first line `--PASS=OPTIONS` (or `--PASS`), then a module. When
  * the module parses and verifies and the pass and options are accepted, the
- * pass runs; it must either succeed with IR that still verifies or fail
- * with a diagnostic, never crash.
+ * pass runs: it may succeed or fail with an error, never crash, trip a
+ * sanitizer or run out of time.
  *
  *===---------------------------------------------------------------------===*/
 
@@ -34,7 +34,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (end)
       *end = '\0';
   }
-  /* Passes that run the JIT or read files are not fuzzed here. */
   const UslPassInfo *info = uslLookupPass(mlirStringRefCreateFromCString(line));
   if (!info) {
     free(line);
@@ -47,12 +46,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     char error[512];
     if (uslAddPass(mlirPassManagerGetAsOpPassManager(pm), line,
                    options ? options : "", error, sizeof error)) {
-      MlirLogicalResult r =
-          mlirPassManagerRunOnOp(pm, mlirModuleGetOperation(m));
-      /* A pass that succeeds leaves valid IR (the pass manager verifies it
-       * and fails otherwise; a failure without a diagnostic is a bug, but
-       * cannot be seen from here). */
-      (void)r;
+      /* Success or an error are both fine; the pass manager verifies what
+       * a pass leaves and fails when it does not verify. */
+      mlirPassManagerRunOnOp(pm, mlirModuleGetOperation(m));
     }
     mlirPassManagerDestroy(pm);
     mlirModuleDestroy(m);
