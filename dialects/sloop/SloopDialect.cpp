@@ -250,6 +250,18 @@ LogicalResult ForOp::verify() {
       return emitOpError(what)
              << " bound takes " << map.getNumInputs() << " values but "
              << operands.size() << " are given";
+    // Trip counts and the bounds directives derive must fit in 64 bits.
+    constexpr int64_t limit = int64_t(1) << 61;
+    std::optional<int64_t> outside;
+    map.getResult(0).walk([&](AffineExpr e) {
+      if (auto c = dyn_cast<AffineConstantExpr>(e))
+        if (c.getValue() > limit || c.getValue() < -limit)
+          outside = c.getValue();
+    });
+    if (outside)
+      return emitOpError(what)
+             << " bound holds " << *outside
+             << ", outside the range loop bounds may use, -2^61 to 2^61";
   }
   Block *body = getBody();
   if (body->getNumArguments() != 1 || !body->getArgument(0).getType().isIndex())

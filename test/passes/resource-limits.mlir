@@ -40,6 +40,21 @@ func.func @huge(%A: memref<?xf32>) {
   return
 }
 
+// The largest bounds a loop may have (2^61 either way): split exactly.
+// RUN: usl-opt %s --split="func=widest loop=i factor=7 tail=guard" | FileCheck %s --check-prefix=WIDE
+// WIDE-LABEL: func.func @widest
+// WIDE:         sloop.for %io = 0 to 658812288346769701 {
+// WIDE-NEXT:      sloop.for %ii = 0 to 7 {
+// WIDE-NEXT:        sloop.if %io * 7 + %ii <= 4611686018427387903 {
+// WIDE-NEXT:          sloop.load %{{.*}}[%io * 7 + %ii - 2305843009213693952]
+func.func @widest(%A: memref<?xf32>) {
+  sloop.for %i = -2305843009213693952 to 2305843009213693952 {
+    %a = sloop.load %A[%i] : memref<?xf32>
+    sloop.store %a, %A[%i] : memref<?xf32>
+  }
+  return
+}
+
 // Nests deeper than the dependence analysis takes.
 // RUN: not usl-opt %s --reorder="func=deep loop=l0" 2>&1 | FileCheck %s --check-prefix=DEEP
 // RUN: not usl-opt %s --parallelize="func=deep loop=l3" 2>&1 | FileCheck %s --check-prefix=DEEP

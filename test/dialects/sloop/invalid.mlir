@@ -137,3 +137,15 @@ func.func @alloc_layout() {
   %b = sloop.alloc : memref<4x4xf32, strided<[8, 1]>>
   return
 }
+
+// -----
+
+// Bounds whose trip count would not fit in 64 bits.
+func.func @huge_bounds(%A: memref<?xf32>) {
+  // expected-error @+1 {{'sloop.for' op lower bound holds -9223372036854775807, outside the range loop bounds may use, -2^61 to 2^61}}
+  sloop.for %i = -9223372036854775807 to 9223372036854775807 {
+    %a = sloop.load %A[%i] : memref<?xf32>
+    sloop.store %a, %A[%i] : memref<?xf32>
+  }
+  return
+}
