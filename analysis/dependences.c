@@ -1114,19 +1114,17 @@ const char *uslDepsConsequence(const UslDepViolation *v, const char *usual) {
 
 void uslDepsDescribe(const UslDepViolation *v, char *out, size_t size) {
   Str s = {0};
-  if (v->tooMany) {
-    strAppendf(&s, "the function has %d accesses to buffers; the dependence "
-                   "analysis takes at most %d",
-               v->tooMany, USL_DEPS_MAX_ACCESSES);
-    snprintf(out, size, "%s", s.data);
-    free(s.data);
-    return;
-  }
-  if (v->tooDeepDepth) {
-    describeOp(&s, v->first);
-    strAppendf(&s, " is nested in %d loops; the dependence analysis takes at "
-                   "most %d",
-               v->tooDeepDepth, USL_DEPS_MAX_DEPTH);
+  if (v->tooMany || v->tooDeepDepth) {
+    if (v->tooMany)
+      strAppendf(&s, "the function has %d accesses to buffers; the "
+                     "dependence analysis takes at most %d",
+                 v->tooMany, USL_DEPS_MAX_ACCESSES);
+    else {
+      describeOp(&s, v->first);
+      strAppendf(&s, " is nested in %d loops; the dependence analysis takes "
+                     "at most %d",
+                 v->tooDeepDepth, USL_DEPS_MAX_DEPTH);
+    }
     snprintf(out, size, "%s", s.data);
     free(s.data);
     return;

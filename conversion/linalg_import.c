@@ -43,11 +43,6 @@ enum { MAX_LOOPS = 16, MAX_OPERANDS = 32 };
 static const char *const defaultNames[] = {"i", "j", "k", "l",
                                            "m", "n", "p", "q"};
 
-static bool isNamed(MlirOperation op, const char *name) {
-  return mlirStringRefEqual(mlirIdentifierStr(mlirOperationGetName(op)),
-                            mlirStringRefCreateFromCString(name));
-}
-
 static MlirAttribute attr(MlirOperation op, const char *name) {
   return mlirOperationGetAttributeByName(op,
                                          mlirStringRefCreateFromCString(name));
@@ -106,18 +101,12 @@ static bool readGeneric(MlirOperation op, Generic *g) {
                   g->numOperands, MAX_OPERANDS);
     return false;
   }
-  if (mlirOperationGetNumResults(op) != 0) {
-    uslEmitErrorf(g->loc, "cannot import 'linalg.generic' on tensors: "
-                          "bufferize it first (import-linalg does, with "
-                          "bufferize=true)");
-    return false;
-  }
   g->numInputs = mlirDenseI32ArrayGetElement(segments, 0);
   for (int k = 0; k < g->numOperands; ++k) {
     g->operands[k] = mlirOperationGetOperand(op, k);
     g->maps[k] = mlirAffineMapAttrGetValue(mlirArrayAttrGetElement(maps, k));
     MlirType type = mlirValueGetType(g->operands[k]);
-    if (mlirTypeIsATensor(type)) {
+    if (mlirTypeIsATensor(type) || mlirOperationGetNumResults(op) != 0) {
       uslEmitErrorf(g->loc, "cannot import 'linalg.generic' on tensors: "
                             "bufferize it first (import-linalg does, with "
                             "bufferize=true)");
@@ -250,9 +239,9 @@ static bool asReduction(const Generic *g, int k, MlirValue yielded,
   if (!mlirValueIsAOpResult(yielded))
     return false;
   MlirOperation op = mlirOpResultGetOwner(yielded);
-  if (isNamed(op, "arith.addf") || isNamed(op, "arith.addi"))
+  if (uslOpIs(op, "arith.addf") || uslOpIs(op, "arith.addi"))
     *kind = USL_REDUCE_ADD;
-  else if (isNamed(op, "arith.mulf") || isNamed(op, "arith.muli"))
+  else if (uslOpIs(op, "arith.mulf") || uslOpIs(op, "arith.muli"))
     *kind = USL_REDUCE_MUL;
   else
     return false;
@@ -332,7 +321,7 @@ static bool importGeneric(MlirOperation op) {
                    mlirOperationEqual(combines[k], inner);
     if (isCombine)
       continue;
-    if (isNamed(inner, "linalg.index")) {
+    if (uslOpIs(inner, "linalg.index")) {
       int64_t dim = mlirIntegerAttrGetValueInt(attr(inner, "dim"));
       uslValueMapSet(&map, mlirOperationGetResult(inner, 0), ivs[dim]);
       continue;

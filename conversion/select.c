@@ -1365,7 +1365,7 @@ bool uslAllocateRegisters(MlirOperation func, const UslRegisterFile *rf) {
 //===----------------------------------------------------------------------===//
 
 static bool selectWith(MlirOperation module, const UslTarget *target,
-                       Library *libIn, bool ok);
+                       Library *lib, bool ok);
 
 bool uslSelectInstructions(MlirOperation module, const UslTarget *target,
                            const char *library) {
@@ -1403,11 +1403,10 @@ bool uslSelectInstructionsWithText(MlirOperation module,
   return selectWith(module, target, &lib, ok);
 }
 
-/* Selection with the instructions of `libIn` (freed here), when `ok`. */
+/* Selection with the instructions of `lib` (freed here), when `ok`. */
 static bool selectWith(MlirOperation module, const UslTarget *target,
-                       Library *libIn, bool ok) {
+                       Library *lib, bool ok) {
   const UslRegisterFile *rf = target->registers;
-  Library lib = *libIn;
   const char *funcName[] = {"func.func"};
   UslOpList funcs = {0};
   uslCollectOps(module, funcName, 1, MlirWalkPreOrder, &funcs);
@@ -1422,9 +1421,9 @@ static bool selectWith(MlirOperation module, const UslTarget *target,
       UslOpList loops = {0};
       uslCollectOps(funcs.ops[f], forName, 1, MlirWalkPreOrder, &loops);
       for (size_t i = 0; i < loops.size && !changed; ++i)
-        for (size_t k = 0; k < lib.size && !changed; ++k) {
+        for (size_t k = 0; k < lib->size && !changed; ++k) {
           Match m;
-          if (tryMatch(&lib.items[k], rf, loops.ops[i], &m)) {
+          if (tryMatch(&lib->items[k], rf, loops.ops[i], &m)) {
             rewrite(&m);
             changed = true;
           }
@@ -1438,7 +1437,7 @@ static bool selectWith(MlirOperation module, const UslTarget *target,
     }
   }
   uslOpListFree(&funcs);
-  libraryFree(&lib);
+  libraryFree(lib);
   return ok;
 }
 

@@ -44,7 +44,6 @@
 /* The largest dram buffer, in bytes, placed on the stack. */
 enum { STACK_BUFFER_LIMIT = 64 * 1024 };
 /* The most iterations an unroll loop may have. */
-enum { UNROLL_LIMIT = USL_UNROLL_LIMIT };
 
 static MlirValue *operandsOf(MlirOperation op, intptr_t first, intptr_t n) {
   MlirValue *v = malloc((size_t)(n ? n : 1) * sizeof *v);
@@ -114,11 +113,12 @@ bool uslExpandUnrollLoop(MlirOperation loop) {
   int64_t lb = 0, ub = 0, step = uslForGetStep(loop);
   uslForGetConstantBounds(loop, &lb, &ub); /* the verifier requires them */
   int64_t trips = ub > lb ? (ub - lb + step - 1) / step : 0;
-  if (trips > UNROLL_LIMIT) {
+  if (trips > USL_UNROLL_LIMIT) {
     MlirStringRef name = uslForGetName(loop);
     uslEmitErrorf(mlirOperationGetLocation(loop),
                   "cannot unroll loop '%.*s': %lld iterations, at most %d",
-                  (int)name.length, name.data, (long long)trips, UNROLL_LIMIT);
+                  (int)name.length, name.data, (long long)trips,
+                  USL_UNROLL_LIMIT);
     return false;
   }
   /* Inner unroll loops are expanded by now: the copies hold trips times

@@ -151,11 +151,10 @@ static int64_t pointsPerIteration(MlirOperation read, MlirOperation loop) {
   for (MlirOperation p = uslGetParentOfName(read, USL_SLOOP_FOR);
        !mlirOperationIsNull(p) && !mlirOperationEqual(p, loop);
        p = uslGetParentOfName(p, USL_SLOOP_FOR)) {
-    int64_t lb, ub;
-    if (!uslForGetConstantBounds(p, &lb, &ub))
+    int64_t trips;
+    if (!uslConstantTripCount(p, &trips))
       return 0;
-    int64_t step = uslForGetStep(p);
-    points *= ub > lb ? (ub - lb + step - 1) / step : 0;
+    points *= trips;
   }
   return points;
 }

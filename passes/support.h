@@ -117,6 +117,10 @@ MlirOperation uslCloneWithMap(MlirOperation op, MlirOperation before,
  * the unroll loops of a nest makes at most USL_UNROLLED_OPS_LIMIT ops. */
 enum { USL_UNROLL_LIMIT = 4096, USL_UNROLLED_OPS_LIMIT = 1 << 18 };
 
+/* The iterations of a sloop.for with constant bounds (0 when empty);
+ * false when a bound is not constant (passes/unroll.c). */
+bool uslConstantTripCount(MlirOperation loop, int64_t *trips);
+
 /* How many ops `op` (itself and all it holds) becomes once every unroll
  * loop in it, itself included, is expanded (passes/unroll.c); saturates
  * past USL_UNROLLED_OPS_LIMIT. */

@@ -12,10 +12,18 @@
 #include "pass_table.h"
 #include "usl/sloop.h"
 
-enum { UNROLL_LIMIT = USL_UNROLL_LIMIT };
 
 static int64_t capped(int64_t v) {
   return v > USL_UNROLLED_OPS_LIMIT ? USL_UNROLLED_OPS_LIMIT + 1 : v;
+}
+
+bool uslConstantTripCount(MlirOperation loop, int64_t *trips) {
+  int64_t lb, ub;
+  if (!uslForGetConstantBounds(loop, &lb, &ub))
+    return false;
+  int64_t step = uslForGetStep(loop);
+  *trips = ub > lb ? (ub - lb + step - 1) / step : 0;
+  return true;
 }
 
 int64_t uslUnrolledOps(MlirOperation op) {
@@ -26,11 +34,9 @@ int64_t uslUnrolledOps(MlirOperation op) {
       for (MlirOperation o = mlirBlockGetFirstOperation(b);
            !mlirOperationIsNull(o); o = mlirOperationGetNextInBlock(o))
         inner = capped(inner + uslUnrolledOps(o));
-  int64_t lb, ub;
+  int64_t trips;
   if (uslOpIs(op, USL_SLOOP_FOR) && uslForGetKind(op) == USL_LOOP_UNROLL &&
-      uslForGetConstantBounds(op, &lb, &ub)) {
-    int64_t step = uslForGetStep(op);
-    int64_t trips = ub > lb ? (ub - lb + step - 1) / step : 0;
+      uslConstantTripCount(op, &trips)) {
     if (trips > USL_UNROLL_LIMIT)
       return USL_UNROLLED_OPS_LIMIT + 1;
     return capped(trips * inner);
@@ -75,25 +81,23 @@ MlirLogicalResult uslUnroll(MlirOperation loop, int64_t factor) {
     return mlirLogicalResultFailure();
   }
   if (factor == 0) {
-    int64_t lb, ub;
-    if (!uslForGetConstantBounds(loop, &lb, &ub)) {
+    int64_t trips;
+    if (!uslConstantTripCount(loop, &trips)) {
       uslEmitErrorf(loc, "cannot fully unroll loop '%s': its bounds are not "
                          "constant; unroll by a factor instead", name);
       return mlirLogicalResultFailure();
     }
-    int64_t step = uslForGetStep(loop);
-    int64_t trips = ub > lb ? (ub - lb + step - 1) / step : 0;
-    if (trips > UNROLL_LIMIT) {
+    if (trips > USL_UNROLL_LIMIT) {
       uslEmitErrorf(loc, "cannot fully unroll loop '%s': %lld iterations, at "
-                         "most %d", name, (long long)trips, UNROLL_LIMIT);
+                         "most %d", name, (long long)trips, USL_UNROLL_LIMIT);
       return mlirLogicalResultFailure();
     }
     return markUnroll(loop, name) ? mlirLogicalResultSuccess()
                                   : mlirLogicalResultFailure();
   }
-  if (factor > UNROLL_LIMIT) {
+  if (factor > USL_UNROLL_LIMIT) {
     uslEmitErrorf(loc, "cannot unroll loop '%s' by %lld: at most %d", name,
-                  (long long)factor, UNROLL_LIMIT);
+                  (long long)factor, USL_UNROLL_LIMIT);
     return mlirLogicalResultFailure();
   }
   /* The copies of the body, times the unroll loops around: checked before
@@ -102,10 +106,9 @@ MlirLogicalResult uslUnroll(MlirOperation loop, int64_t factor) {
   for (MlirOperation p = mlirOperationGetParentOperation(loop);
        !mlirOperationIsNull(p) && uslOpIs(p, USL_SLOOP_FOR);
        p = mlirOperationGetParentOperation(p)) {
-    int64_t lb, ub;
-    if (uslForGetKind(p) == USL_LOOP_UNROLL &&
-        uslForGetConstantBounds(p, &lb, &ub) && ub > lb)
-      ops = capped(ops * ((ub - lb + uslForGetStep(p) - 1) / uslForGetStep(p)));
+    int64_t trips;
+    if (uslForGetKind(p) == USL_LOOP_UNROLL && uslConstantTripCount(p, &trips))
+      ops = capped(ops * trips);
   }
   if (ops > USL_UNROLLED_OPS_LIMIT) {
     uslEmitErrorf(loc, "cannot unroll loop '%s' by %lld: with the unroll "
@@ -133,7 +136,7 @@ static const UnrollOptions defaults = {.factor = 0};
 static const UslOptionSpec options[] = {
     USL_LOOP_TARGET_OPTIONS(UnrollOptions, target),
     {"factor", USL_OPTION_INT, offsetof(UnrollOptions, factor),
-     "copies of the body per iteration; 0 unrolls fully", 0, UNROLL_LIMIT},
+     "copies of the body per iteration; 0 unrolls fully", 0, USL_UNROLL_LIMIT},
 };
 
 static MlirLogicalResult run(MlirOperation module, const void *opaque) {
