@@ -7,6 +7,7 @@
  *===---------------------------------------------------------------------===*/
 
 #include "dependences.h"
+#include "memory.h"
 
 #include "usl/sloop.h"
 #include "usl/tmem.h"
@@ -89,12 +90,18 @@ typedef struct Stmt {
   int pathLength;
   PathEntry path[MAX_PATH];
   bool affine;
-  int buffer; /* -1: unknown origin, may touch any buffer */
+  /* When not affine, why: an op and what about it (for messages). */
+  MlirOperation whyOp;
+  const char *why;
+  int kindBits;
+  int buffer; /* the one buffer it addresses, or -1 */
+  int *touched, numTouched; /* every buffer its access relation reaches */
   isl_union_map *access;   /* domain-restricted, S -> B */
   isl_union_map *schedule; /* domain-restricted, S -> [W] */
 } Stmt;
 
 typedef struct Buffer {
+  UslMemView view; /* of its root */
   MlirValue value;
   int rank;
   int allocDepth; /* loops around the allocation: private copies */
@@ -233,23 +240,18 @@ static bool nameOf(UslDeps *d, MlirValue v, MlirOperation *loops, int depth,
 
 /* Names dimension `pos` of an expression in isl text; false when the
  * dimension stands for something the model does not follow. */
-typedef bool (*DimNamer)(const void *ctx, intptr_t pos, char *out,
-                         size_t size);
+typedef bool (*DimNamer)(const void *ctx, intptr_t pos, Str *out);
 
 /* Appends the isl form of `e`; false when it is not affine in names the
  * namer knows. */
 static bool appendExprWith(Str *out, MlirAffineExpr e, DimNamer namer,
                            const void *ctx) {
-  char name[32];
   if (mlirAffineExprIsAConstant(e)) {
     strAppendf(out, "(%lld)", (long long)mlirAffineConstantExprGetValue(e));
     return true;
   }
   if (mlirAffineExprIsADim(e)) {
-    if (!namer(ctx, mlirAffineDimExprGetPosition(e), name, sizeof name))
-      return false;
-    strAppendf(out, "%s", name);
-    return true;
+    return namer(ctx, mlirAffineDimExprGetPosition(e), out);
   }
   if (mlirAffineExprIsASymbol(e))
     return false; /* maps built by USL have dimensions only */
@@ -303,10 +305,14 @@ typedef struct OperandNamer {
   int depth;
 } OperandNamer;
 
-static bool nameOperand(const void *ctx, intptr_t pos, char *out,
-                        size_t size) {
+static bool nameOperand(const void *ctx, intptr_t pos, Str *out) {
   const OperandNamer *n = ctx;
-  return nameOf(n->deps, n->operands[pos], n->loops, n->depth, out, size);
+  char name[32];
+  if (!nameOf(n->deps, n->operands[pos], n->loops, n->depth, name,
+              sizeof name))
+    return false;
+  strAppendf(out, "%s", name);
+  return true;
 }
 
 /* Appends `e`, whose dimension k is operand k of `operands`. */
@@ -317,10 +323,9 @@ static bool appendExpr(UslDeps *d, Str *out, MlirAffineExpr e,
   return appendExprWith(out, e, nameOperand, &namer);
 }
 
-static bool nameFreeDim(const void *ctx, intptr_t pos, char *out,
-                        size_t size) {
+static bool nameFreeDim(const void *ctx, intptr_t pos, Str *out) {
   (void)ctx;
-  snprintf(out, size, "d%ld", (long)pos);
+  strAppendf(out, "d%ld", (long)pos);
   return true;
 }
 
@@ -362,42 +367,22 @@ static bool appendMapResult(UslDeps *d, Str *out, MlirAffineMap map,
 
 /*--- statements -----------------------------------------------------------------*/
 
-static int bufferIndex(UslDeps *d, MlirValue root) {
+/* The buffer of the root of `view`, registering it. */
+static int bufferIndex(UslDeps *d, const UslMemView *view) {
   for (int i = 0; i < d->numBuffers; ++i)
-    if (mlirValueEqual(d->buffers[i].value, root))
+    if (uslMemSameRoot(&d->buffers[i].view, view))
       return i;
   d->buffers = realloc(d->buffers, (size_t)(d->numBuffers + 1) * sizeof *d->buffers);
   Buffer *b = &d->buffers[d->numBuffers];
   memset(b, 0, sizeof *b);
-  b->value = root;
-  b->rank = (int)mlirShapedTypeGetRank(mlirValueGetType(root));
-  if (!mlirValueIsABlockArgument(root))
-    b->allocDepth = enclosingLoops(mlirOpResultGetOwner(root), d->func,
-                                   b->allocLoops);
+  b->view = *view;
+  b->value = view->root;
+  b->rank = view->rootRank < 0 ? 0 : view->rootRank;
+  /* A fresh allocation in every iteration of the loops around it. */
+  if (view->kind == USL_MEM_ROOT_ALLOC)
+    b->allocDepth = enclosingLoops(view->rootOp, d->func, b->allocLoops);
   return d->numBuffers++;
 }
-
-/* Follows windows to the buffer they view; the origin of anything else but
- * function arguments and sloop.alloc is unknown (-1). */
-static int rootBuffer(UslDeps *d, MlirValue v, MlirOperation *windows,
-                      int *numWindows) {
-  *numWindows = 0;
-  while (!mlirValueIsABlockArgument(v) &&
-         opIs(mlirOpResultGetOwner(v), USL_TMEM_WINDOW) && *numWindows < 8) {
-    windows[(*numWindows)++] = mlirOpResultGetOwner(v);
-    v = mlirOperationGetOperand(mlirOpResultGetOwner(v), 0);
-  }
-  if (mlirValueIsABlockArgument(v)) {
-    MlirBlock owner = mlirBlockArgumentGetOwner(v);
-    if (mlirBlockEqual(owner, d->entry))
-      return bufferIndex(d, v);
-    return -1;
-  }
-  if (opIs(mlirOpResultGetOwner(v), USL_SLOOP_ALLOC))
-    return bufferIndex(d, v);
-  return -1;
-}
-
 
 /* "S<k>[i0, ..., i<d-1>]" */
 static void appendStmtTuple(Str *s, int index, int depth) {
@@ -467,36 +452,58 @@ static void appendDomain(UslDeps *d, Str *s, MlirOperation op, Stmt *stmt) {
   free(c.data);
 }
 
-/* Appends "-> B<b>[...]" of the access `op` to its root buffer. */
+/* Names the dimensions of a view's map: its indices are the access's index
+ * expressions, the rest the view's operands. */
+typedef struct ViewNamer {
+  UslDeps *deps;
+  Stmt *stmt;
+  const UslMemAccess *access;
+  const UslMemView *view;
+} ViewNamer;
+
+static bool nameViewDim(const void *ctx, intptr_t pos, Str *out) {
+  const ViewNamer *n = ctx;
+  if (pos < n->view->rank) {
+    strAppendf(out, "(");
+    bool ok = appendMapResult(n->deps, out, n->access->map, pos,
+                              n->stmt->op, n->access->first, n->stmt->loops,
+                              n->stmt->depth);
+    strAppendf(out, ")");
+    return ok;
+  }
+  char name[32];
+  if (!nameOf(n->deps, n->view->operands[pos - n->view->rank],
+              n->stmt->loops, n->stmt->depth, name, sizeof name))
+    return false;
+  strAppendf(out, "%s", name);
+  return true;
+}
+
+/* Appends "B<b>[...]", the element of the root the access touches; false
+ * when it is not affine in the names the model follows. */
 static bool appendAccessRange(UslDeps *d, Str *s, Stmt *stmt, int buffer,
-                              MlirOperation op, MlirOperation *windows,
-                              int numWindows) {
+                              const UslMemAccess *access,
+                              const UslMemView *view) {
   Buffer *b = &d->buffers[buffer];
-  MlirAffineMap map = uslAccessGetMap(op);
-  intptr_t first = uslAccessGetFirstIndex(op);
-  strAppendf(s, "B%d[", buffer);
+  if (!view->exact || !access->indexed ||
+      mlirAffineMapGetNumResults(access->map) != view->rank ||
+      stmt->depth < b->allocDepth)
+    return false;
   /* Private copies: the variables of the loops around the allocation, which
    * are the outermost loops around the access. */
+  for (int k = 0; k < b->allocDepth; ++k)
+    if (!mlirOperationEqual(stmt->loops[k], b->allocLoops[k]))
+      return false;
+  strAppendf(s, "B%d[", buffer);
   appendTuple(s, "i", b->allocDepth);
-  Str e = {0};
+  ViewNamer namer = {d, stmt, access, view};
   bool ok = true;
-  for (intptr_t r = 0; ok && r < mlirAffineMapGetNumResults(map); ++r) {
-    strReset(&e);
-    ok = appendMapResult(d, &e, map, r, op, first, stmt->loops, stmt->depth);
-    /* Each window adds its offset in this dimension. */
-    for (int w = 0; ok && w < numWindows; ++w) {
-      MlirAffineMap offsets = mlirAffineMapAttrGetValue(
-          mlirOperationGetAttributeByName(
-              windows[w], mlirStringRefCreateFromCString("offsets")));
-      strAppendf(&e, " + ");
-      ok = appendMapResult(d, &e, offsets, r, windows[w], 1, stmt->loops,
-                           stmt->depth);
-    }
-    if (ok)
-      strAppendf(s, "%s%s", r || b->allocDepth ? ", " : "", e.data);
+  for (intptr_t r = 0; ok && r < mlirAffineMapGetNumResults(view->map); ++r) {
+    strAppendf(s, "%s", r || b->allocDepth ? ", " : "");
+    ok = appendExprWith(s, mlirAffineMapGetResult(view->map, r), nameViewDim,
+                        &namer);
   }
   strAppendf(s, "]");
-  free(e.data);
   return ok;
 }
 
@@ -516,43 +523,136 @@ static isl_union_map *readUnionMap(UslDeps *d, const char *text) {
   return m;
 }
 
+/* Records the first reason a statement is described conservatively. */
+static void noteWhy(Stmt *stmt, MlirOperation op, const char *why) {
+  stmt->affine = false;
+  if (stmt->why)
+    return;
+  stmt->whyOp = mlirOperationIsNull(op) ? stmt->op : op;
+  stmt->why = why;
+}
+
+static bool stmtTouches(const Stmt *s, int buffer) {
+  for (int i = 0; i < s->numTouched; ++i)
+    if (s->touched[i] == buffer)
+      return true;
+  return false;
+}
+
+static void touch(Stmt *s, int buffer) {
+  if (stmtTouches(s, buffer))
+    return;
+  s->touched = realloc(s->touched, (size_t)(s->numTouched + 1) * sizeof *s->touched);
+  s->touched[s->numTouched++] = buffer;
+}
+
+/* Building one statement's access relation, piece by piece. */
+typedef struct AccessText {
+  UslDeps *deps;
+  Stmt *stmt;
+  int index;
+  Str *text;
+  const char *domain;
+  int pieces;
+} AccessText;
+
+static void appendPiece(AccessText *a, const char *range) {
+  strAppendf(a->text, "%s", a->pieces++ ? "; " : "");
+  appendStmtTuple(a->text, a->index, a->stmt->depth);
+  strAppendf(a->text, " -> %s : %s", range, a->domain);
+}
+
+static void appendWholePiece(AccessText *a, int buffer) {
+  Str range = {0};
+  appendWholeBuffer(&range, &a->deps->buffers[buffer], buffer);
+  appendPiece(a, range.data);
+  free(range.data);
+  touch(a->stmt, buffer);
+}
+
+static bool appendOneAccess(MlirOperation op, const UslMemAccess *access,
+                            void *ctx) {
+  AccessText *a = ctx;
+  UslDeps *d = a->deps;
+  Stmt *stmt = a->stmt;
+  UslMemView view;
+  uslMemResolve(access->memref, &view);
+  int b = bufferIndex(d, &view);
+  stmt->kindBits |= access->effect;
+  if (stmt->buffer == -2)
+    stmt->buffer = b;
+  else if (stmt->buffer != b)
+    stmt->buffer = -1;
+  Str range = {0};
+  if (appendAccessRange(d, &range, stmt, b, access, &view)) {
+    appendPiece(a, range.data);
+    touch(stmt, b);
+  } else {
+    if (!view.exact)
+      noteWhy(stmt, view.why, view.reason);
+    else if (!access->indexed)
+      noteWhy(stmt, op, "it is an op whose accesses the model does not "
+                        "know, so it may touch any element of its buffers");
+    else
+      noteWhy(stmt, op, "its indices are not affine in loop variables and "
+                        "function arguments");
+    appendWholePiece(a, b);
+  }
+  free(range.data);
+  /* Memory the root may share with other roots. */
+  for (int c = 0; c < d->numBuffers; ++c) {
+    const UslMemView *other = &d->buffers[c].view;
+    if (c == b || !uslMemMayAlias(&view, other))
+      continue;
+    if (view.kind == USL_MEM_ROOT_UNKNOWN)
+      noteWhy(stmt, view.rootOp, "its memref cannot be traced to a buffer, "
+                                 "so it may be any argument, global or "
+                                 "escaping buffer");
+    else if (other->kind == USL_MEM_ROOT_UNKNOWN)
+      noteWhy(stmt, other->rootOp, "this memref cannot be traced to a "
+                                   "buffer, so it may be any argument, "
+                                   "global or escaping buffer");
+    else
+      noteWhy(stmt, op, "its argument is marked usl.may_alias, so it may "
+                        "overlap any other argument so marked");
+    appendWholePiece(a, c);
+  }
+  return true;
+}
+
 /* The isl texts of a statement's access relation and schedule, both
  * restricted to its domain. Translating registers the parameters met. */
 static void stmtTexts(UslDeps *d, Stmt *stmt, int index, Str *access,
                       Str *schedule) {
   MlirOperation op = stmt->op;
   stmt->affine = true;
-  Str domain = {0}, range = {0};
+  stmt->why = NULL;
+  stmt->buffer = -2;
+  stmt->kindBits = 0;
+  stmt->numTouched = 0;
+  Str domain = {0};
   appendDomain(d, &domain, op, stmt);
+  if (!stmt->affine)
+    noteWhy(stmt, op, "a bound or guard around it is not affine");
 
-  bool isAccessOp = opIs(op, USL_SLOOP_LOAD) || opIs(op, USL_SLOOP_STORE) ||
-                    opIs(op, USL_SLOOP_REDUCE);
-  MlirOperation windows[8];
-  int numWindows = 0;
-  stmt->buffer = isAccessOp ? rootBuffer(d, uslAccessGetMemRef(op), windows,
-                                         &numWindows)
-                            : -1;
-  bool exact = isAccessOp && stmt->buffer >= 0 &&
-               appendAccessRange(d, &range, stmt, stmt->buffer, op, windows,
-                                 numWindows);
   strAppendf(access, "%s{ ", d->paramDecl.data);
-  if (exact) {
-    appendStmtTuple(access, index, stmt->depth);
-    strAppendf(access, " -> %s : %s", range.data, domain.data);
-  } else {
-    /* Not exact: every element of the buffer, or of every buffer. */
-    stmt->affine = false;
-    int from = stmt->buffer >= 0 ? stmt->buffer : 0;
-    int to = stmt->buffer >= 0 ? stmt->buffer + 1 : d->numBuffers;
-    for (int b = from; b < to; ++b) {
-      strAppendf(access, "%s", b > from ? "; " : "");
-      appendStmtTuple(access, index, stmt->depth);
-      strAppendf(access, " -> ");
-      appendWholeBuffer(access, &d->buffers[b], b);
-      strAppendf(access, " : %s", domain.data);
+  AccessText a = {d, stmt, index, access, domain.data, 0};
+  uslMemForEachAccess(op, appendOneAccess, &a);
+  if (uslMemTouchesGlobals(op)) {
+    for (int c = 0; c < d->numBuffers; ++c) {
+      const UslMemView *v = &d->buffers[c].view;
+      if (v->kind == USL_MEM_ROOT_GLOBAL || v->kind == USL_MEM_ROOT_UNKNOWN ||
+          (v->kind == USL_MEM_ROOT_ALLOC && uslMemAllocEscapes(v->root))) {
+        noteWhy(stmt, op, "a call may touch globals and escaping buffers");
+        stmt->kindBits |= ACCESS_READ | ACCESS_WRITE;
+        appendWholePiece(&a, c);
+      }
     }
   }
   strAppendf(access, " }");
+  if (stmt->buffer == -2)
+    stmt->buffer = -1;
+  stmt->kind = stmt->kindBits ? stmt->kindBits : ACCESS_READ;
 
   strAppendf(schedule, "%s{ ", d->paramDecl.data);
   appendStmtTuple(schedule, index, stmt->depth);
@@ -567,23 +667,25 @@ static void stmtTexts(UslDeps *d, Stmt *stmt, int index, Str *access,
       strAppendf(schedule, "%d", stmt->path[i].value);
   }
   strAppendf(schedule, "] : %s }", domain.data);
-  free(range.data);
   free(domain.data);
 }
 
-static bool isAccess(MlirOperation op) {
-  if (opIs(op, USL_SLOOP_LOAD) || opIs(op, USL_SLOOP_STORE) ||
-      opIs(op, USL_SLOOP_REDUCE))
-    return true;
-  /* Other ops that take a buffer may read or write it, except the ones that
-   * only describe it. */
-  if (opIs(op, USL_TMEM_WINDOW) || opIs(op, "memref.dim") ||
-      opIs(op, USL_SLOOP_FOR) || opIs(op, USL_SLOOP_IF))
-    return false;
-  for (intptr_t i = 0; i < mlirOperationGetNumOperands(op); ++i)
-    if (mlirTypeIsAMemRef(mlirValueGetType(mlirOperationGetOperand(op, i))))
-      return true;
+static bool noteAccess(MlirOperation op, const UslMemAccess *access,
+                       void *ctx) {
+  (void)op;
+  (void)access;
+  *(bool *)ctx = true;
   return false;
+}
+
+/* Ops that touch memory: they take a buffer (views and memref.dim only
+ * describe one), or they call code that may. */
+static bool isAccess(MlirOperation op) {
+  if (uslMemTouchesGlobals(op))
+    return true;
+  bool any = false;
+  uslMemForEachAccess(op, noteAccess, &any);
+  return any;
 }
 
 typedef struct Collect {
@@ -601,6 +703,15 @@ static MlirWalkResult collectAccess(MlirOperation op, void *userData) {
     c->ops[c->size++] = op;
   }
   return MlirWalkResultAdvance;
+}
+
+static bool registerRoot(MlirOperation op, const UslMemAccess *access,
+                         void *ctx) {
+  (void)op;
+  UslMemView view;
+  uslMemResolve(access->memref, &view);
+  bufferIndex(ctx, &view);
+  return true;
 }
 
 UslDeps *uslDepsCreate(MlirOperation func) {
@@ -631,30 +742,18 @@ UslDeps *uslDepsCreate(MlirOperation func) {
   d->numStmts = c.size;
   d->stmts = calloc((size_t)(c.size ? c.size : 1), sizeof *d->stmts);
 
-  /* First pass: buffers, parameters, paths; then the isl text, which needs
-   * every parameter and the schedule width. */
+  /* First pass: buffers, paths; then the isl text, which needs every
+   * buffer, every parameter and the schedule width. */
   for (int i = 0; i < c.size; ++i) {
     Stmt *s = &d->stmts[i];
     s->op = c.ops[i];
-    s->kind = opIs(s->op, USL_SLOOP_LOAD)    ? ACCESS_READ
-              : opIs(s->op, USL_SLOOP_STORE) ? ACCESS_WRITE
-                                             : ACCESS_REDUCE;
     s->reduceKind = opIs(s->op, USL_SLOOP_REDUCE) ? (int)uslReduceGetKind(s->op)
                                                   : -1;
     s->depth = enclosingLoops(s->op, func, s->loops);
     s->pathLength = pathOf(s->op, func, s->path);
     if (s->pathLength > d->width)
       d->width = s->pathLength;
-    MlirOperation windows[8];
-    int numWindows;
-    if (opIs(s->op, USL_SLOOP_LOAD) || opIs(s->op, USL_SLOOP_STORE) ||
-        opIs(s->op, USL_SLOOP_REDUCE))
-      rootBuffer(d, uslAccessGetMemRef(s->op), windows, &numWindows);
-    for (intptr_t k = 0; k < mlirOperationGetNumOperands(s->op); ++k) {
-      MlirValue v = mlirOperationGetOperand(s->op, k);
-      if (mlirTypeIsAMemRef(mlirValueGetType(v)))
-        rootBuffer(d, v, windows, &numWindows);
-    }
+    uslMemForEachAccess(s->op, registerRoot, d);
   }
   /* Translating registers parameters; the isl texts must declare them all,
    * so translate once to find them, then again to build. */
@@ -686,6 +785,7 @@ void uslDepsDestroy(UslDeps *d) {
   for (int i = 0; i < d->numStmts; ++i) {
     isl_union_map_free(d->stmts[i].access);
     isl_union_map_free(d->stmts[i].schedule);
+    free(d->stmts[i].touched);
   }
   free(d->stmts);
   free(d->buffers);
@@ -710,8 +810,8 @@ static bool isInside(MlirOperation op, MlirOperation ancestor) {
 static isl_union_map *pairDeps(Stmt *s, Stmt *t, bool reductionsCommute) {
   if (!((s->kind | t->kind) & ACCESS_WRITE))
     return NULL;
-  if (reductionsCommute && s->kind == ACCESS_REDUCE &&
-      t->kind == ACCESS_REDUCE && s->reduceKind == t->reduceKind)
+  if (reductionsCommute && s->reduceKind >= 0 &&
+      s->reduceKind == t->reduceKind)
     return NULL;
   isl_union_map *same = isl_union_map_apply_range(
       isl_union_map_copy(s->access),
@@ -732,6 +832,11 @@ static void fillViolation(UslDeps *d, Stmt *s, Stmt *t, isl_union_map *bad,
   memcpy(v->firstLoops, s->loops, sizeof s->loops);
   memcpy(v->secondLoops, t->loops, sizeof t->loops);
   v->conservative = !s->affine || !t->affine;
+  const Stmt *vague = !s->affine ? s : t;
+  if (v->conservative && vague->why) {
+    v->whyOp = vague->whyOp;
+    v->why = vague->why;
+  }
   v->rank = -1;
   /* The first violating pair in program order reads best. */
   isl_map *m = isl_map_from_union_map(bad);
@@ -855,6 +960,27 @@ bool uslDepsLoopIsParallel(UslDeps *d, MlirOperation loop,
                         scheduleRelation(d, dim, extra), false, v);
 }
 
+/* The buffer whose root `memref` views; -1 when no access reaches it. */
+static int findBuffer(UslDeps *d, MlirValue memref) {
+  UslMemView view;
+  uslMemResolve(memref, &view);
+  for (int i = 0; i < d->numBuffers; ++i)
+    if (uslMemSameRoot(&d->buffers[i].view, &view))
+      return i;
+  return -1;
+}
+
+/* The part of s's access relation on buffer b. */
+static isl_union_map *accessOn(UslDeps *d, Stmt *s, int b) {
+  Str text = {0};
+  strAppendf(&text, "%s{ ", d->paramDecl.data);
+  appendWholeBuffer(&text, &d->buffers[b], b);
+  strAppendf(&text, " }");
+  isl_union_set *all = isl_union_set_read_from_str(d->ctx, text.data);
+  free(text.data);
+  return isl_union_map_intersect_range(isl_union_map_copy(s->access), all);
+}
+
 typedef struct LoopAndBuffer {
   MlirOperation loop;
   int buffer;
@@ -862,7 +988,7 @@ typedef struct LoopAndBuffer {
 
 static bool bothInsideOnBuffer(Stmt *s, Stmt *t, const void *ctx) {
   const LoopAndBuffer *lb = ctx;
-  return s->buffer == lb->buffer && t->buffer == lb->buffer &&
+  return stmtTouches(s, lb->buffer) && stmtTouches(t, lb->buffer) &&
          isInside(s->op, lb->loop) && isInside(t->op, lb->loop);
 }
 
@@ -870,10 +996,7 @@ bool uslDepsLoopCarriesThrough(UslDeps *d, MlirOperation loop,
                                MlirValue buffer, UslDepViolation *v) {
   if (!mlirOperationIsNull(d->tooDeep))
     return unmodelled(d, v, true);
-  LoopAndBuffer ctx = {loop, -1};
-  for (int i = 0; i < d->numBuffers; ++i)
-    if (mlirValueEqual(d->buffers[i].value, buffer))
-      ctx.buffer = i;
+  LoopAndBuffer ctx = {loop, findBuffer(d, buffer)};
   if (ctx.buffer < 0)
     return false;
   int dim = loopVariableDim(d, loop);
@@ -887,10 +1010,7 @@ bool uslDepsLoopCarriesFlowThrough(UslDeps *d, MlirOperation loop,
                                    MlirValue buffer, UslDepViolation *v) {
   if (!mlirOperationIsNull(d->tooDeep))
     return unmodelled(d, v, true);
-  int b = -1;
-  for (int i = 0; i < d->numBuffers; ++i)
-    if (mlirValueEqual(d->buffers[i].value, buffer))
-      b = i;
+  int b = findBuffer(d, buffer);
   if (b < 0)
     return false;
   /* Exact dataflow: which write produced the value each read sees. */
@@ -901,16 +1021,16 @@ bool uslDepsLoopCarriesFlowThrough(UslDeps *d, MlirOperation loop,
                 *schedule = NULL;
   for (int i = 0; i < d->numStmts; ++i) {
     Stmt *s = &d->stmts[i];
-    if (s->buffer != b)
+    if (!stmtTouches(s, b))
       continue;
     isl_union_map *sched = isl_union_map_copy(s->schedule);
     schedule = schedule ? isl_union_map_union(schedule, sched) : sched;
     if (s->kind & ACCESS_READ) {
-      isl_union_map *a = isl_union_map_copy(s->access);
+      isl_union_map *a = accessOn(d, s, b);
       reads = reads ? isl_union_map_union(reads, a) : a;
     }
     if (s->kind & ACCESS_WRITE) {
-      isl_union_map *a = isl_union_map_copy(s->access);
+      isl_union_map *a = accessOn(d, s, b);
       isl_union_map **into = s->affine ? &writes : &mayWrites;
       *into = *into ? isl_union_map_union(*into, a) : a;
     }
@@ -941,7 +1061,8 @@ bool uslDepsLoopCarriesFlowThrough(UslDeps *d, MlirOperation loop,
   for (int i = 0; i < d->numStmts && !found; ++i)
     for (int j = 0; j < d->numStmts && !found; ++j) {
       Stmt *s = &d->stmts[i], *t = &d->stmts[j];
-      if (s->buffer != b || t->buffer != b || !(s->kind & ACCESS_WRITE) ||
+      if (!stmtTouches(s, b) || !stmtTouches(t, b) ||
+          !(s->kind & ACCESS_WRITE) ||
           !(t->kind & ACCESS_READ) || !isInside(s->op, loop) ||
           !isInside(t->op, loop))
         continue;
@@ -1060,13 +1181,14 @@ static int lineOf(MlirOperation op) {
              : 0;
 }
 
-static const char *verbOf(MlirOperation op) {
-  if (opIs(op, USL_SLOOP_LOAD))
-    return "reads";
-  if (opIs(op, USL_SLOOP_STORE))
-    return "writes";
+/* "reads", or "may read" when the access is assumed conservatively. */
+static const char *verbOf(MlirOperation op, bool conservative) {
+  if (opIs(op, USL_SLOOP_LOAD) || opIs(op, "memref.load"))
+    return conservative ? "may read" : "reads";
+  if (opIs(op, USL_SLOOP_STORE) || opIs(op, "memref.store"))
+    return conservative ? "may write" : "writes";
   if (opIs(op, USL_SLOOP_REDUCE))
-    return "updates";
+    return conservative ? "may update" : "updates";
   return "may access";
 }
 
@@ -1098,13 +1220,11 @@ static void describeBuffer(Str *s, MlirValue buffer) {
     strAppendf(s, "a buffer");
     return;
   }
-  if (mlirValueIsABlockArgument(buffer))
-    strAppendf(s, "argument %ld",
-               (long)mlirBlockArgumentGetArgNumber(buffer));
-  else {
-    MlirStringRef name = uslAllocGetName(mlirOpResultGetOwner(buffer));
-    strAppendf(s, "'%.*s'", (int)name.length, name.data);
-  }
+  UslMemView view;
+  uslMemResolve(buffer, &view);
+  char name[160];
+  uslMemDescribeRoot(&view, name, sizeof name);
+  strAppendf(s, "%s", name);
 }
 
 const char *uslDepsConsequence(const UslDepViolation *v, const char *usual) {
@@ -1130,7 +1250,7 @@ void uslDepsDescribe(const UslDepViolation *v, char *out, size_t size) {
     return;
   }
   describeOp(&s, v->first);
-  strAppendf(&s, " %s ", verbOf(v->first));
+  strAppendf(&s, " %s ", verbOf(v->first, v->conservative));
   if (v->rank >= 0) {
     strAppendf(&s, "element [");
     for (int k = 0; k < v->rank; ++k)
@@ -1142,11 +1262,16 @@ void uslDepsDescribe(const UslDepViolation *v, char *out, size_t size) {
   describeIteration(&s, v->firstLoops, v->firstIters, v->firstDepth);
   strAppendf(&s, ", and ");
   describeOp(&s, v->second);
-  strAppendf(&s, " %s it ", verbOf(v->second));
+  strAppendf(&s, " %s it ", verbOf(v->second, v->conservative));
   describeIteration(&s, v->secondLoops, v->secondIters, v->secondDepth);
-  if (v->conservative)
+  if (v->conservative && v->why) {
+    strAppendf(&s, " (assumed conservatively: ");
+    describeOp(&s, v->whyOp);
+    strAppendf(&s, ": %s)", v->why);
+  } else if (v->conservative) {
     strAppendf(&s, " (an access or bound is not affine, so this is assumed "
                    "conservatively)");
+  }
   snprintf(out, size, "%s", s.data ? s.data : "");
   free(s.data);
 }

@@ -16,10 +16,13 @@
  * Two sloop.reduce of the same operator on one element commute, so they do
  * not order each other for reordering (floating-point reassociation is
  * accepted, as in Exo and Halide); they still race, so they do for par loops.
- * Function buffer arguments are assumed not to alias. A buffer allocated
- * inside loops is private to each of their iterations. An access whose
- * indices are not affine in loop variables and loop-invariant values is
- * taken to touch its whole buffer, and violations involving one say so.
+ * Buffers are the roots of memory.h's model (arguments, allocations,
+ * globals, untraceable memrefs), accesses through views are composed with
+ * the view's map to the root, and roots that may alias are related as that
+ * model says. A buffer allocated inside loops is private to each of their
+ * iterations. An access whose indices are not affine in loop variables and
+ * function arguments, or through a view the model cannot follow, is taken
+ * to touch its whole buffer, and violations involving one say why.
  *
  *===---------------------------------------------------------------------===*/
 
@@ -47,7 +50,9 @@ typedef struct UslDepViolation {
   MlirValue buffer;
   int rank; /* of the element below; -1 when not known */
   int64_t element[USL_DEPS_MAX_RANK + USL_DEPS_MAX_DEPTH];
-  bool conservative; /* an access was not affine */
+  bool conservative; /* an access was not exact */
+  MlirOperation whyOp; /* then the op that made it so, and how */
+  const char *why;
   int tooDeepDepth;  /* > 0: `first` is nested deeper than the model takes */
   int tooMany;       /* > 0: the function has this many accesses, too many */
 } UslDepViolation;

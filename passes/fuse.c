@@ -22,6 +22,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "../analysis/dependences.h"
+#include "../analysis/memory.h"
 #include "buffers.h"
 #include "directive.h"
 #include "pass_table.h"
@@ -48,15 +49,70 @@ static bool sameBounds(MlirOperation a, MlirOperation b) {
   return true;
 }
 
+static bool touchesMemory(MlirOperation op, const UslMemAccess *access,
+                          void *ctx) {
+  (void)op;
+  (void)access;
+  *(bool *)ctx = true;
+  return false;
+}
+
+/* True when `op`, which sits between `loop` and the loop after it, can run
+ * before `loop` instead: it touches no memory (allocations and sizes, as
+ * bufferization leaves between nests), has no regions, and uses nothing
+ * `loop` or the ops after it define. */
+static bool canRunBefore(MlirOperation op, MlirOperation loop) {
+  bool touches = uslMemTouchesGlobals(op) || mlirOperationGetNumRegions(op);
+  uslMemForEachAccess(op, touchesMemory, &touches);
+  if (touches || uslOpIs(op, "memref.dealloc"))
+    return false;
+  for (intptr_t i = 0; i < mlirOperationGetNumOperands(op); ++i) {
+    MlirValue v = mlirOperationGetOperand(op, i);
+    if (mlirValueIsABlockArgument(v))
+      continue;
+    MlirOperation def = mlirOpResultGetOwner(v);
+    if (!mlirBlockEqual(mlirOperationGetBlock(def), mlirOperationGetBlock(op)))
+      continue;
+    for (MlirOperation o = loop; !mlirOperationEqual(o, op);
+         o = mlirOperationGetNextInBlock(o))
+      if (mlirOperationEqual(o, def))
+        return false;
+  }
+  return true;
+}
+
+/* The loop after `loop` in its block, past ops that can run before `loop`;
+ * null when another op is in the way (`*blocker`). */
+static MlirOperation nextLoop(MlirOperation loop, MlirOperation *blocker) {
+  *blocker = (MlirOperation){NULL};
+  for (MlirOperation o = mlirOperationGetNextInBlock(loop);
+       !mlirOperationIsNull(o); o = mlirOperationGetNextInBlock(o)) {
+    if (uslOpIs(o, USL_SLOOP_FOR))
+      return o;
+    if (!canRunBefore(o, loop)) {
+      *blocker = o;
+      return (MlirOperation){NULL};
+    }
+  }
+  return (MlirOperation){NULL};
+}
+
 static MlirLogicalResult fuse(MlirOperation loop, bool report) {
   char a[USL_MAX_STRING_OPTION], b[USL_MAX_STRING_OPTION];
   uslLoopName(loop, a, sizeof a);
   MlirLocation loc = mlirOperationGetLocation(loop);
-  MlirOperation next = mlirOperationGetNextInBlock(loop);
-  if (mlirOperationIsNull(next) || !uslOpIs(next, USL_SLOOP_FOR)) {
-    if (report)
-      uslEmitErrorf(loc, "cannot fuse loop '%s': the next op is not a loop",
-                    a);
+  MlirOperation blocker;
+  MlirOperation next = nextLoop(loop, &blocker);
+  if (mlirOperationIsNull(next)) {
+    if (report && !mlirOperationIsNull(blocker)) {
+      MlirStringRef op = mlirIdentifierStr(mlirOperationGetName(blocker));
+      uslEmitErrorf(loc, "cannot fuse loop '%s': '%.*s' (line %d) stands "
+                         "between it and the next loop and cannot run "
+                         "before it",
+                    a, (int)op.length, op.data, uslLineOf(blocker));
+    } else if (report) {
+      uslEmitErrorf(loc, "cannot fuse loop '%s': no loop follows it", a);
+    }
     return mlirLogicalResultFailure();
   }
   uslLoopName(next, b, sizeof b);
@@ -81,6 +137,9 @@ static MlirLogicalResult fuse(MlirOperation loop, bool report) {
     }
     return mlirLogicalResultFailure();
   }
+  /* The ops in between (allocations, sizes) run before the fused loop. */
+  while (!mlirOperationEqual(mlirOperationGetNextInBlock(loop), next))
+    mlirOperationMoveBefore(mlirOperationGetNextInBlock(loop), loop);
   uslMoveBodyBefore(uslForGetBody(next),
                     mlirBlockGetTerminator(uslForGetBody(loop)));
   mlirValueReplaceAllUsesOfWith(uslForGetInductionVar(next),

@@ -262,6 +262,13 @@ MlirOperation uslCloneWithMap(MlirOperation op, MlirOperation before,
   return clone;
 }
 
+int uslLineOf(MlirOperation op) {
+  MlirLocation loc = mlirOperationGetLocation(op);
+  return mlirLocationIsAFileLineColRange(loc)
+             ? mlirLocationFileLineColRangeGetStartLine(loc)
+             : 0;
+}
+
 void uslEmitErrorf(MlirLocation loc, const char *format, ...) {
   char message[1024];
   va_list args;

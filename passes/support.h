@@ -126,6 +126,9 @@ bool uslConstantTripCount(MlirOperation loop, int64_t *trips);
  * past USL_UNROLLED_OPS_LIMIT. */
 int64_t uslUnrolledOps(MlirOperation op);
 
+/* The line `op` was parsed from, or 0. */
+int uslLineOf(MlirOperation op);
+
 /* Emits an error at `loc` formatted as printf. */
 void uslEmitErrorf(MlirLocation loc, const char *format, ...)
     __attribute__((format(printf, 2, 3)));

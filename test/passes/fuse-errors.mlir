@@ -29,9 +29,25 @@ func.func @bounds_differ(%A: memref<16xf32>, %v: f32) {
 // -----
 
 func.func @no_next(%A: memref<16xf32>, %v: f32) {
-  // expected-error @+1 {{cannot fuse loop 'i': the next op is not a loop}}
+  // expected-error @+1 {{cannot fuse loop 'i': no loop follows it}}
   sloop.for %i = 0 to 16 {
     sloop.store %v, %A[%i] : memref<16xf32>
+  }
+  return
+}
+
+// -----
+
+// A store between the loops cannot move before the first.
+func.func @store_between(%A: memref<16xf32>, %v: f32) {
+  // expected-error @+1 {{cannot fuse loop 'i': 'memref.store' (line 48) stands between it and the next loop and cannot run before it}}
+  sloop.for %i = 0 to 16 {
+    sloop.store %v, %A[%i] : memref<16xf32>
+  }
+  %c0 = arith.constant 0 : index
+  memref.store %v, %A[%c0] : memref<16xf32>
+  sloop.for %j = 0 to 16 {
+    sloop.store %v, %A[%j] : memref<16xf32>
   }
   return
 }

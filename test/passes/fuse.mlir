@@ -138,3 +138,39 @@ func.func @reads_in_two_loops(%A: memref<8xf32>, %B: memref<8xf32>, %C: memref<8
   }
   return
 }
+
+// -----
+
+// An allocation and a size between the loops (as bufferization leaves
+// them) run before the fused loop.
+// ALL-LABEL: func @alloc_between
+// ALL: %[[T:.*]] = memref.alloc
+// ALL-NEXT: %[[U:.*]] = memref.alloc
+// ALL-NEXT: sloop.for %i = 0 to 16 {
+// ALL-NEXT: sloop.load %arg0[%i]
+// ALL-NEXT: sloop.store %{{.*}}, %[[T]][%i]
+// ALL-NEXT: sloop.load %[[T]][%i]
+// ALL-NEXT: sloop.store %{{.*}}, %[[U]][%i]
+// ALL-NEXT: sloop.load %[[U]][%i]
+// ALL-NEXT: sloop.store %{{.*}}, %arg1[%i]
+// ALL-NEXT: }
+// ALL-NEXT: memref.dealloc %[[T]]
+func.func @alloc_between(%A: memref<16xf32>, %B: memref<16xf32>) {
+  %t = memref.alloc() : memref<16xf32>
+  sloop.for %i = 0 to 16 {
+    %a = sloop.load %A[%i] : memref<16xf32>
+    sloop.store %a, %t[%i] : memref<16xf32>
+  }
+  %u = memref.alloc() : memref<16xf32>
+  sloop.for %j = 0 to 16 {
+    %b = sloop.load %t[%j] : memref<16xf32>
+    sloop.store %b, %u[%j] : memref<16xf32>
+  }
+  sloop.for %k = 0 to 16 {
+    %c = sloop.load %u[%k] : memref<16xf32>
+    sloop.store %c, %B[%k] : memref<16xf32>
+  }
+  memref.dealloc %t : memref<16xf32>
+  memref.dealloc %u : memref<16xf32>
+  return
+}

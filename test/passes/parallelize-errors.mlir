@@ -58,7 +58,7 @@ func.func @shared_buffer(%A: memref<16xf32>) {
 // -----
 
 func.func @not_affine(%A: memref<16xindex>, %B: memref<16xf32>) {
-  // expected-error @+1 {{(an access or bound is not affine, so this is assumed conservatively)}}
+  // expected-error @+1 {{'memref.store' (line 65) may write element [0] of argument 1 in iteration (i = 0), and 'memref.store' (line 65) may write it in iteration (i = 1) (assumed conservatively: 'memref.store' (line 65): its indices are not affine in loop variables and function arguments)}}
   sloop.for %i = 0 to 16 {
     %j = sloop.load %A[%i] : memref<16xindex>
     %v = arith.constant 1.0 : f32

@@ -50,3 +50,19 @@ func.func @scan(%A: memref<8x8xf32>) {
   }
   return
 }
+
+// -----
+
+// The same stencil on a buffer of the function's own.
+func.func @anti_diagonal_in_alloc() {
+  %A = memref.alloc() : memref<9x9xf32>
+  // expected-error @+1 {{cannot reorder the loops to 'j', 'i': 'sloop.store' (line 63) writes element [1, 1] of the memref.alloc at line 58 in iteration (i = 1, j = 1), and 'sloop.load' (line 62) reads it in iteration (i = 2, j = 0)}}
+  sloop.for %i = 1 to 8 {
+    sloop.for %j = 0 to 8 {
+      %a = sloop.load %A[%i - 1, %j + 1] : memref<9x9xf32>
+      sloop.store %a, %A[%i, %j] : memref<9x9xf32>
+    }
+  }
+  memref.dealloc %A : memref<9x9xf32>
+  return
+}

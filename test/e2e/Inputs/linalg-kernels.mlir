@@ -33,6 +33,35 @@ func.func @bias_relu_rowsum(%X: memref<?x?xf32>, %bias: memref<?xf32>, %Y: memre
   return
 }
 
+// Out = max(A B + bias[j], 0), as bufferization hands it over: the
+// intermediates in memref.alloc.
+func.func @mlp(%A: memref<?x?xf32>, %B: memref<?x?xf32>, %bias: memref<?xf32>, %Out: memref<?x?xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %zero = arith.constant 0.0 : f32
+  %M = memref.dim %A, %c0 : memref<?x?xf32>
+  %N = memref.dim %B, %c1 : memref<?x?xf32>
+  %t = memref.alloc(%M, %N) {alignment = 64 : i64} : memref<?x?xf32>
+  linalg.fill ins(%zero : f32) outs(%t : memref<?x?xf32>)
+  linalg.matmul ins(%A, %B : memref<?x?xf32>, memref<?x?xf32>) outs(%t : memref<?x?xf32>)
+  %u = memref.alloc(%M, %N) {alignment = 64 : i64} : memref<?x?xf32>
+  linalg.generic {indexing_maps = [#ew, #col, #ew], iterator_types = ["parallel", "parallel"]}
+      ins(%t, %bias : memref<?x?xf32>, memref<?xf32>) outs(%u : memref<?x?xf32>) {
+  ^bb0(%x: f32, %b: f32, %y: f32):
+    %s = arith.addf %x, %b : f32
+    linalg.yield %s : f32
+  }
+  linalg.generic {indexing_maps = [#ew, #ew], iterator_types = ["parallel", "parallel"]}
+      ins(%u : memref<?x?xf32>) outs(%Out : memref<?x?xf32>) {
+  ^bb0(%x: f32, %y: f32):
+    %r = arith.maximumf %x, %zero : f32
+    linalg.yield %r : f32
+  }
+  memref.dealloc %t : memref<?x?xf32>
+  memref.dealloc %u : memref<?x?xf32>
+  return
+}
+
 // X[i, j] = ((i * 7 + j * 3 + seed) mod 17) - 8.
 func.func @fill(%X: memref<?x?xf32>, %seed: index) {
   %c0 = arith.constant 0 : index
@@ -82,6 +111,11 @@ func.func @main() {
   %bias = memref.collapse_shape %bias2 [[0, 1]] : memref<?x?xf32> into memref<?xf32>
   call @matmul(%A, %B, %C) : (memref<?x?xf32>, memref<?x?xf32>, memref<?x?xf32>) -> ()
   call @bias_relu_rowsum(%C, %bias, %Y, %S) : (memref<?x?xf32>, memref<?xf32>, memref<?x?xf32>, memref<?xf32>) -> ()
+  %O = memref.alloc(%M, %N) : memref<?x?xf32>
+  call @mlp(%A, %B, %bias, %O) : (memref<?x?xf32>, memref<?x?xf32>, memref<?xf32>, memref<?x?xf32>) -> ()
+  %uo = memref.cast %O : memref<?x?xf32> to memref<*xf32>
+  call @printMemrefF32(%uo) : (memref<*xf32>) -> ()
+  memref.dealloc %O : memref<?x?xf32>
   %uc = memref.cast %C : memref<?x?xf32> to memref<*xf32>
   %uy = memref.cast %Y : memref<?x?xf32> to memref<*xf32>
   %us = memref.cast %S : memref<?xf32> to memref<*xf32>
