@@ -514,6 +514,56 @@ static void appendWholeBuffer(Str *s, const Buffer *b, int index) {
   strAppendf(s, "]");
 }
 
+/* Names the view's indices e<k> (existential), the rest its operands. */
+static bool nameFootprintDim(const void *ctx, intptr_t pos, Str *out) {
+  const ViewNamer *n = ctx;
+  if (pos < n->view->rank) {
+    strAppendf(out, "e%ld", (long)pos);
+    return true;
+  }
+  char name[32];
+  if (!nameOf(n->deps, n->view->operands[pos - n->view->rank],
+              n->stmt->loops, n->stmt->depth, name, sizeof name))
+    return false;
+  strAppendf(out, "%s", name);
+  return true;
+}
+
+/* For an op that touches all of a view (an instruction on a window): the
+ * range "B<b>[..., o<k>, ...]" and, in `cond`, that o is the image of an
+ * index inside the view's shape. */
+static bool appendFootprint(UslDeps *d, Str *s, Str *cond, Stmt *stmt,
+                            int buffer, const UslMemAccess *access,
+                            const UslMemView *view) {
+  Buffer *b = &d->buffers[buffer];
+  if (!view->exact || access->indexed || b->allocDepth > 0)
+    return false;
+  MlirType type = mlirValueGetType(access->memref);
+  if (!mlirTypeIsAMemRef(type) ||
+      mlirShapedTypeGetRank(type) != view->rank)
+    return false;
+  appendWholeBuffer(s, b, buffer);
+  strAppendf(cond, "exists (");
+  appendTuple(cond, "e", view->rank);
+  strAppendf(cond, "%strue", view->rank ? " : " : ": ");
+  ViewNamer namer = {d, stmt, access, view};
+  bool ok = true;
+  for (intptr_t r = 0; ok && r < mlirAffineMapGetNumResults(view->map); ++r) {
+    strAppendf(cond, " and o%ld = ", (long)r);
+    ok = appendExprWith(cond, mlirAffineMapGetResult(view->map, r),
+                        nameFootprintDim, &namer);
+  }
+  for (int k = 0; ok && k < view->rank; ++k) {
+    strAppendf(cond, " and e%d >= 0", k);
+    int64_t size = mlirShapedTypeGetDimSize(type, k);
+    if (!mlirShapedTypeIsDynamicSize(size))
+      strAppendf(cond, " and e%d < %lld", k, (long long)size);
+  }
+  strAppendf(cond, ")");
+  return ok;
+}
+
+
 static isl_union_map *readUnionMap(UslDeps *d, const char *text) {
   isl_union_map *m = isl_union_map_read_from_str(d->ctx, text);
   if (!m) {
@@ -556,16 +606,17 @@ typedef struct AccessText {
   int pieces;
 } AccessText;
 
-static void appendPiece(AccessText *a, const char *range) {
+static void appendPiece(AccessText *a, const char *range, const char *cond) {
   strAppendf(a->text, "%s", a->pieces++ ? "; " : "");
   appendStmtTuple(a->text, a->index, a->stmt->depth);
-  strAppendf(a->text, " -> %s : %s", range, a->domain);
+  strAppendf(a->text, " -> %s : %s%s%s", range, a->domain, cond ? " and " : "",
+             cond ? cond : "");
 }
 
 static void appendWholePiece(AccessText *a, int buffer) {
   Str range = {0};
   appendWholeBuffer(&range, &a->deps->buffers[buffer], buffer);
-  appendPiece(a, range.data);
+  appendPiece(a, range.data, NULL);
   free(range.data);
   touch(a->stmt, buffer);
 }
@@ -583,9 +634,15 @@ static bool appendOneAccess(MlirOperation op, const UslMemAccess *access,
     stmt->buffer = b;
   else if (stmt->buffer != b)
     stmt->buffer = -1;
-  Str range = {0};
+  Str range = {0}, footprint = {0}, cond = {0};
   if (appendAccessRange(d, &range, stmt, b, access, &view)) {
-    appendPiece(a, range.data);
+    appendPiece(a, range.data, NULL);
+    touch(stmt, b);
+  } else if (appendFootprint(d, &footprint, &cond, stmt, b, access, &view)) {
+    /* Exact enough: the op touches at most the view's elements. */
+    noteWhy(stmt, op, "it is an op that may touch any element of the "
+                      "window or buffer it is given");
+    appendPiece(a, footprint.data, cond.data);
     touch(stmt, b);
   } else {
     if (!view.exact)
@@ -599,6 +656,8 @@ static bool appendOneAccess(MlirOperation op, const UslMemAccess *access,
     appendWholePiece(a, b);
   }
   free(range.data);
+  free(footprint.data);
+  free(cond.data);
   /* Memory the root may share with other roots. */
   for (int c = 0; c < d->numBuffers; ++c) {
     const UslMemView *other = &d->buffers[c].view;

@@ -10,6 +10,7 @@
 
 #include "memory.h"
 
+#include "usl/dialects.h"
 #include "usl/sloop.h"
 #include "usl/tmem.h"
 
@@ -570,9 +571,15 @@ bool uslMemForEachAccess(MlirOperation op, UslMemAccessFn fn, void *ctx) {
     if (!mlirTypeIsAMemRef(mlirValueGetType(m)) &&
         !mlirTypeIsAUnrankedMemRef(mlirValueGetType(m)))
       continue;
-    int effect = USL_MEM_READ | USL_MEM_WRITE;
-    if (opIs(op, "memref.copy"))
-      effect = i == 0 ? USL_MEM_READ : USL_MEM_WRITE;
+    /* What the op declares (an instruction reads its sources and writes
+     * its destination), or reading and writing for an op that says
+     * nothing. */
+    int declared = uslOperandMemoryEffects(op, i);
+    if (declared == 0)
+      continue;
+    int effect = declared < 0 ? USL_MEM_READ | USL_MEM_WRITE
+                              : ((declared & USL_OPERAND_READ) ? USL_MEM_READ : 0) |
+                                    ((declared & USL_OPERAND_WRITE) ? USL_MEM_WRITE : 0);
     if (!report(op, fn, ctx, m, effect, false, false, (MlirAffineMap){NULL},
                 0))
       return false;

@@ -12,6 +12,7 @@
 #include "tmem/TmemDialect.h"
 
 #include "mlir-c/RegisterEverything.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/CAPI/AffineMap.h"
 #include "mlir/CAPI/IR.h"
 #include "mlir/CAPI/Registration.h"
@@ -97,4 +98,30 @@ extern "C" MlirOperation uslWindowCreate(MlirLocation loc, MlirValue source,
                              mlir::AffineMapAttr::get(map),
                              b.getDenseI64ArrayAttr(sizeList));
   return wrap(mlir::Operation::create(state));
+}
+
+extern "C" int uslOperandMemoryEffects(MlirOperation op, intptr_t index) {
+  mlir::Operation *operation = unwrap(op);
+  auto effects = llvm::dyn_cast<mlir::MemoryEffectOpInterface>(operation);
+  if (!effects)
+    return -1;
+  mlir::Value value = operation->getOperand(index);
+  llvm::SmallVector<mlir::MemoryEffects::EffectInstance> all, list;
+  effects.getEffects(all);
+  // An effect on no value in particular may touch anything.
+  for (const mlir::MemoryEffects::EffectInstance &e : all)
+    if (!e.getValue() &&
+        (llvm::isa<mlir::MemoryEffects::Read>(e.getEffect()) ||
+         llvm::isa<mlir::MemoryEffects::Write>(e.getEffect())))
+      return -1;
+  effects.getEffectsOnValue(value, list);
+  int bits = 0;
+  for (const mlir::MemoryEffects::EffectInstance &e : list) {
+    if (llvm::isa<mlir::MemoryEffects::Read>(e.getEffect()))
+      bits |= USL_OPERAND_READ;
+    else if (llvm::isa<mlir::MemoryEffects::Write>(e.getEffect()) ||
+             llvm::isa<mlir::MemoryEffects::Free>(e.getEffect()))
+      bits |= USL_OPERAND_WRITE;
+  }
+  return bits;
 }

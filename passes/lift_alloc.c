@@ -3,8 +3,10 @@
 // Before:  sloop.for %i { %t = sloop.alloc : memref<4xf32>  ... }
 // After:   %t = sloop.alloc : memref<4xf32>  sloop.for %i { ... }
 // One buffer then serves every iteration instead of a fresh one each.
-// Legal when its sizes are known outside and the loop is not par (parallel
-// iterations would share it).
+// Legal when its sizes are known outside every loop it leaves and none of
+// them is par or vec (iterations running at once would share it). The
+// buffer's contents are undefined when allocated, so a sequential loop may
+// share one: what an iteration reads before writing was undefined before.
 //
 //===----------------------------------------------------------------------===//
 
@@ -27,8 +29,10 @@ static bool definedOutside(MlirValue v, MlirOperation loop) {
 MlirLogicalResult uslLiftAlloc(MlirOperation alloc, int64_t levels) {
   MlirStringRef n = uslAllocGetName(alloc);
   MlirLocation loc = mlirOperationGetLocation(alloc);
+  /* Each loop it leaves, innermost first, is checked in turn. */
+  MlirOperation loop = alloc;
   for (int64_t k = 0; k < levels; ++k) {
-    MlirOperation loop = uslGetParentOfName(alloc, USL_SLOOP_FOR);
+    loop = uslGetParentOfName(loop, USL_SLOOP_FOR);
     if (mlirOperationIsNull(loop)) {
       uslEmitErrorf(loc, "cannot lift buffer '%.*s' %lld levels: it is inside "
                          "%lld loops",
@@ -37,10 +41,12 @@ MlirLogicalResult uslLiftAlloc(MlirOperation alloc, int64_t levels) {
     }
     char name[USL_MAX_STRING_OPTION];
     uslLoopName(loop, name, sizeof name);
-    if (uslForGetKind(loop) == USL_LOOP_PAR) {
-      uslEmitErrorf(loc, "cannot lift buffer '%.*s' out of par loop '%s': its "
-                         "iterations would share it",
-                    (int)n.length, n.data, name);
+    UslLoopKind kind = uslForGetKind(loop);
+    if (kind == USL_LOOP_PAR || kind == USL_LOOP_VEC) {
+      uslEmitErrorf(loc, "cannot lift buffer '%.*s' out of %s loop '%s': its "
+                         "iterations run at once and would share it",
+                    (int)n.length, n.data,
+                    kind == USL_LOOP_PAR ? "par" : "vec", name);
       return mlirLogicalResultFailure();
     }
     for (intptr_t i = 0; i < mlirOperationGetNumOperands(alloc); ++i)
@@ -51,9 +57,8 @@ MlirLogicalResult uslLiftAlloc(MlirOperation alloc, int64_t levels) {
         return mlirLogicalResultFailure();
       }
   }
-  /* All checks passed: move it. */
-  for (int64_t k = 0; k < levels; ++k)
-    mlirOperationMoveBefore(alloc, uslGetParentOfName(alloc, USL_SLOOP_FOR));
+  /* All checks passed: move it before the outermost loop it leaves. */
+  mlirOperationMoveBefore(alloc, loop);
   return mlirLogicalResultSuccess();
 }
 

@@ -4,50 +4,59 @@
 // After:   sloop.for %j { y[%j] = data[%j] }
 // Legal when the body does not use the loop's variable, the loop surely
 // runs, and running the body again changes nothing: no buffer it writes is
-// also read or updated by it.
+// also read or updated by it (by root buffer: a window of x is x; a buffer
+// allocated in the body is new in each iteration).
 //
 //===----------------------------------------------------------------------===//
 
+#include "../analysis/memory.h"
 #include "directive.h"
 #include "pass_table.h"
 #include "usl/sloop.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-enum { MAX_BUFFERS = 64 };
-
+/* What the body touches: every access, by root, and whether some op's
+ * effects are unknown. */
 typedef struct Effects {
-  MlirValue read[MAX_BUFFERS], written[MAX_BUFFERS];
-  int numRead, numWritten;
-  bool unknown;
+  MlirOperation loop;
+  UslMemView *views;
+  int *effects;
+  int size;
+  MlirOperation unknown;
 } Effects;
 
-static void add(MlirValue *list, int *n, MlirValue v) {
-  for (int i = 0; i < *n; ++i)
-    if (mlirValueEqual(list[i], v))
-      return;
-  if (*n < MAX_BUFFERS)
-    list[(*n)++] = v;
+static bool addAccess(MlirOperation op, const UslMemAccess *access,
+                      void *ctx) {
+  (void)op;
+  Effects *e = ctx;
+  UslMemView view;
+  uslMemResolve(access->memref, &view);
+  /* A buffer allocated in the body is new in each iteration. */
+  if (view.kind == USL_MEM_ROOT_ALLOC && uslIsInside(view.rootOp, e->loop))
+    return true;
+  e->views = realloc(e->views, (size_t)(e->size + 1) * sizeof *e->views);
+  e->effects = realloc(e->effects, (size_t)(e->size + 1) * sizeof *e->effects);
+  e->views[e->size] = view;
+  e->effects[e->size++] = access->effect;
+  return true;
 }
 
 static MlirWalkResult collectEffects(MlirOperation op, void *userData) {
   Effects *e = userData;
-  if (uslOpIs(op, USL_SLOOP_LOAD)) {
-    add(e->read, &e->numRead, uslAccessGetMemRef(op));
-  } else if (uslOpIs(op, USL_SLOOP_STORE)) {
-    add(e->written, &e->numWritten, uslAccessGetMemRef(op));
-  } else if (uslOpIs(op, USL_SLOOP_REDUCE)) {
-    add(e->read, &e->numRead, uslAccessGetMemRef(op));
-    add(e->written, &e->numWritten, uslAccessGetMemRef(op));
-  } else if (!uslOpIs(op, USL_SLOOP_FOR) && !uslOpIs(op, USL_SLOOP_IF) &&
-             !uslOpIs(op, USL_SLOOP_YIELD) && !uslOpIs(op, USL_SLOOP_ALLOC)) {
-    MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
-    bool arithmetic = (name.length > 6 && !strncmp(name.data, "arith.", 6)) ||
-                      (name.length > 5 && !strncmp(name.data, "math.", 5)) ||
-                      uslOpIs(op, "affine.apply");
-    if (!arithmetic)
-      e->unknown = true;
-  }
+  if (uslOpIs(op, USL_SLOOP_FOR) || uslOpIs(op, USL_SLOOP_IF) ||
+      uslOpIs(op, USL_SLOOP_YIELD) || uslOpIs(op, USL_SLOOP_ALLOC) ||
+      uslIsPureArithmetic(op) || uslMemIsViewOp(op) ||
+      uslOpIs(op, "memref.dim"))
+    return MlirWalkResultAdvance;
+  bool known = uslOpIs(op, USL_SLOOP_LOAD) || uslOpIs(op, USL_SLOOP_STORE) ||
+               uslOpIs(op, USL_SLOOP_REDUCE) || uslOpIs(op, "memref.load") ||
+               uslOpIs(op, "memref.store") || uslOpIs(op, "memref.copy");
+  if (known)
+    uslMemForEachAccess(op, addAccess, e);
+  else if (mlirOperationIsNull(e->unknown))
+    e->unknown = op;
   return MlirWalkResultAdvance;
 }
 
@@ -67,25 +76,41 @@ MlirLogicalResult uslRemoveLoop(MlirOperation loop) {
                   name);
     return mlirLogicalResultFailure();
   }
-  Effects e = {.numRead = 0, .numWritten = 0, .unknown = false};
+  Effects e = {.loop = loop};
   mlirOperationWalk(loop, collectEffects, &e, MlirWalkPreOrder);
-  if (e.unknown) {
+  bool ok = mlirOperationIsNull(e.unknown);
+  if (!ok) {
+    MlirStringRef op = mlirIdentifierStr(mlirOperationGetName(e.unknown));
     uslEmitErrorf(loc, "cannot remove loop '%s': its body has ops whose "
-                       "effects are unknown",
-                  name);
-    return mlirLogicalResultFailure();
+                       "effects are unknown ('%.*s', line %d)",
+                  name, (int)op.length, op.data, uslLineOf(e.unknown));
   }
-  for (int w = 0; w < e.numWritten; ++w)
-    for (int r = 0; r < e.numRead; ++r)
-      if (mlirValueEqual(e.written[w], e.read[r])) {
-        char buffer[USL_MAX_STRING_OPTION];
-        uslBufferName(e.written[w], buffer, sizeof buffer);
-        uslEmitErrorf(loc, "cannot remove loop '%s': its body reads '%s', "
+  /* Running the body again changes nothing unless it reads memory it
+   * writes (any element: the model compares roots). */
+  for (int w = 0; ok && w < e.size; ++w)
+    for (int r = 0; ok && r < e.size; ++r) {
+      if (!(e.effects[w] & USL_MEM_WRITE) || !(e.effects[r] & USL_MEM_READ) ||
+          !uslMemMayAlias(&e.views[w], &e.views[r]))
+        continue;
+      char written[160], read[160];
+      uslMemDescribeRoot(&e.views[w], written, sizeof written);
+      uslMemDescribeRoot(&e.views[r], read, sizeof read);
+      if (uslMemSameRoot(&e.views[w], &e.views[r]))
+        uslEmitErrorf(loc, "cannot remove loop '%s': its body reads %s, "
                            "which it also writes, so running it again may "
                            "change the result",
-                      name, buffer);
-        return mlirLogicalResultFailure();
-      }
+                      name, read);
+      else
+        uslEmitErrorf(loc, "cannot remove loop '%s': its body reads %s and "
+                           "writes %s, which may be the same memory, so "
+                           "running it again may change the result",
+                      name, read, written);
+      ok = false;
+    }
+  free(e.views);
+  free(e.effects);
+  if (!ok)
+    return mlirLogicalResultFailure();
   uslMoveBodyBefore(uslForGetBody(loop), loop);
   mlirOperationDestroy(loop);
   return mlirLogicalResultSuccess();

@@ -5,15 +5,36 @@
 // After:   %a = sloop.alloc : memref<4x4xi32> ... uses of %a ... uses of %a
 // Legal when both have the same type, are allocated in the same block, and
 // every use of the first comes before the second is allocated: the first is
-// dead when the second starts.
+// dead when the second starts. Uses through views (tmem.window, casts,
+// subviews) count as uses of the buffer.
 //
 //===----------------------------------------------------------------------===//
 
+#include "../analysis/memory.h"
 #include "buffers.h"
 #include "pass_table.h"
 #include "usl/sloop.h"
 
 #include <string.h>
+
+typedef struct LateUse {
+  MlirBlock block;
+  MlirOperation alloc;
+  MlirOperation use; /* the first use found after `alloc` */
+} LateUse;
+
+static bool usedBefore(MlirOperation user, MlirValue memref, void *ctx) {
+  (void)memref;
+  LateUse *l = ctx;
+  MlirOperation at = uslAncestorInBlock(user, l->block);
+  if (!mlirOperationIsNull(at))
+    for (MlirOperation o = mlirOperationGetNextInBlock(at);
+         !mlirOperationIsNull(o); o = mlirOperationGetNextInBlock(o))
+      if (mlirOperationEqual(o, l->alloc))
+        return true;
+  l->use = user;
+  return false;
+}
 
 MlirLogicalResult uslReuseBuffer(MlirOperation alloc, MlirOperation dead) {
   MlirStringRef a = uslAllocGetName(dead), b = uslAllocGetName(alloc);
@@ -33,26 +54,18 @@ MlirLogicalResult uslReuseBuffer(MlirOperation alloc, MlirOperation dead) {
                   (int)b.length, b.data, (int)a.length, a.data);
     return mlirLogicalResultFailure();
   }
-  /* Every use of the dead buffer must come before the new allocation. */
-  for (MlirOpOperand use = mlirValueGetFirstUse(earlier);
-       !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use)) {
-    MlirOperation at = uslAncestorInBlock(mlirOpOperandGetOwner(use), block);
-    bool before = false;
-    for (MlirOperation o = mlirOperationGetNextInBlock(at);
-         !mlirOperationIsNull(o); o = mlirOperationGetNextInBlock(o))
-      if (mlirOperationEqual(o, alloc))
-        before = true;
-    if (!before) {
-      MlirLocation useLoc = mlirOperationGetLocation(mlirOpOperandGetOwner(use));
-      int line = mlirLocationIsAFileLineColRange(useLoc)
-                     ? mlirLocationFileLineColRangeGetStartLine(useLoc)
-                     : 0;
-      uslEmitErrorf(loc, "cannot let buffer '%.*s' reuse '%.*s': '%.*s' is "
-                         "still used after '%.*s' is allocated (line %d)",
-                    (int)b.length, b.data, (int)a.length, a.data,
-                    (int)a.length, a.data, (int)b.length, b.data, line);
-      return mlirLogicalResultFailure();
-    }
+  /* Every use of the dead buffer, through views too, must come before the
+   * new allocation. */
+  LateUse late = {block, alloc, {NULL}};
+  if (!uslMemForEachUse(earlier, usedBefore, &late)) {
+    MlirStringRef op = mlirIdentifierStr(mlirOperationGetName(late.use));
+    uslEmitErrorf(loc, "cannot let buffer '%.*s' reuse '%.*s': '%.*s' is "
+                       "still used after '%.*s' is allocated, by '%.*s' (line "
+                       "%d)",
+                  (int)b.length, b.data, (int)a.length, a.data,
+                  (int)a.length, a.data, (int)b.length, b.data,
+                  (int)op.length, op.data, uslLineOf(late.use));
+    return mlirLogicalResultFailure();
   }
   mlirValueReplaceAllUsesOfWith(later, earlier);
   mlirOperationDestroy(alloc);

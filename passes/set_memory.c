@@ -7,15 +7,44 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "../analysis/memory.h"
 #include "buffers.h"
 #include "pass_table.h"
 #include "usl/sloop.h"
 
 #include "mlir-c/BuiltinTypes.h"
 
+/* A view of `v` other than a window (which takes its source's space), or
+ * null: casts and subviews keep the space their type names. */
+static MlirOperation fixedView(MlirValue v) {
+  for (MlirOpOperand use = mlirValueGetFirstUse(v); !mlirOpOperandIsNull(use);
+       use = mlirOpOperandGetNextUse(use)) {
+    MlirOperation user = mlirOpOperandGetOwner(use);
+    if (uslOpIs(user, USL_TMEM_WINDOW)) {
+      MlirOperation inner = fixedView(mlirOperationGetResult(user, 0));
+      if (!mlirOperationIsNull(inner))
+        return inner;
+    } else if (uslMemIsViewOp(user)) {
+      return user;
+    }
+  }
+  return (MlirOperation){NULL};
+}
+
 MlirLogicalResult uslSetMemory(MlirOperation alloc, UslMemorySpace space) {
   MlirValue buffer = mlirOperationGetResult(alloc, 0);
   MlirType type = mlirValueGetType(buffer);
+  MlirOperation view = fixedView(buffer);
+  if (!mlirOperationIsNull(view)) {
+    MlirStringRef name = uslAllocGetName(alloc);
+    MlirStringRef op = mlirIdentifierStr(mlirOperationGetName(view));
+    uslEmitErrorf(mlirOperationGetLocation(alloc),
+                  "cannot put buffer '%.*s' in %s: '%.*s' (line %d) views it "
+                  "with a type that names its memory space",
+                  (int)name.length, name.data, uslMemorySpaceName(space),
+                  (int)op.length, op.data, uslLineOf(view));
+    return mlirLogicalResultFailure();
+  }
   if (space == USL_MEM_DRAM_STATIC && !mlirShapedTypeHasStaticShape(type)) {
     MlirStringRef name = uslAllocGetName(alloc);
     uslEmitErrorf(mlirOperationGetLocation(alloc),

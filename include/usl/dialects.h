@@ -18,6 +18,13 @@ void uslRegisterDialects(MlirDialectRegistry registry);
  * directives of usl/schedule.h can be called outside a pass. */
 void uslContextPrepare(MlirContext ctx);
 
+/* The memory effects `op` declares on its operand `index` (which it reads
+ * or writes through, as MLIR's memory-effect interface says): a mask of
+ * USL_OPERAND_READ and USL_OPERAND_WRITE, 0 for none, or -1 when the op
+ * declares no effects at all. */
+enum { USL_OPERAND_READ = 1, USL_OPERAND_WRITE = 2 };
+int uslOperandMemoryEffects(MlirOperation op, intptr_t index);
+
 #ifdef __cplusplus
 }
 #endif

@@ -3,7 +3,7 @@
 func.func @parallel(%v: f32) {
   sloop.for %i = 0 to 4 par {
     %t = sloop.alloc : memref<f32>
-    // expected-error @-1 {{cannot lift buffer 't' out of par loop 'i': its iterations would share it}}
+    // expected-error @-1 {{cannot lift buffer 't' out of par loop 'i': its iterations run at once and would share it}}
     sloop.store %v, %t[] : memref<f32>
   }
   return
