@@ -97,6 +97,7 @@ typedef struct Stmt {
   int buffer; /* the one buffer it addresses, or -1 */
   int *touched, numTouched; /* every buffer its access relation reaches */
   isl_union_map *access;   /* domain-restricted, S -> B */
+  isl_union_map *reads, *writes; /* the parts it reads, writes */
   isl_union_map *schedule; /* domain-restricted, S -> [W] */
 } Stmt;
 
@@ -452,17 +453,55 @@ static void appendDomain(UslDeps *d, Str *s, MlirOperation op, Stmt *stmt) {
   free(c.data);
 }
 
+/* "B<b>[o0, ...]": every element of buffer b. */
+static void appendWholeBuffer(Str *s, const Buffer *b, int index) {
+  strAppendf(s, "B%d[", index);
+  appendTuple(s, "o", b->allocDepth + b->rank);
+  strAppendf(s, "]");
+}
+
+/* True when `stmt` runs inside the loops around b's allocation, so that it
+ * can reach only the copy of its own iteration of them. */
+static bool inOwnCopy(const Stmt *stmt, const Buffer *b) {
+  if (stmt->depth < b->allocDepth)
+    return false;
+  for (int k = 0; k < b->allocDepth; ++k)
+    if (!mlirOperationEqual(stmt->loops[k], b->allocLoops[k]))
+      return false;
+  return true;
+}
+
+/* Every element of b that `stmt` can reach: "B<b>[i0, .., o<d>, ...]" with
+ * the variables of the allocation's loops when it runs inside them. */
+static void appendReachable(Str *s, const Stmt *stmt, const Buffer *b,
+                            int index) {
+  if (!b->allocDepth || !inOwnCopy(stmt, b)) {
+    appendWholeBuffer(s, b, index);
+    return;
+  }
+  strAppendf(s, "B%d[", index);
+  appendTuple(s, "i", b->allocDepth);
+  for (int k = 0; k < b->rank; ++k)
+    strAppendf(s, ", o%d", b->allocDepth + k);
+  strAppendf(s, "]");
+}
+
 /* Names the dimensions of a view's map: its indices are the access's index
- * expressions, the rest the view's operands. */
+ * expressions (or the existential e<k>), the rest the view's operands. */
 typedef struct ViewNamer {
   UslDeps *deps;
   Stmt *stmt;
   const UslMemAccess *access;
   const UslMemView *view;
+  bool existential; /* the view's indices are e<k>, not the access's */
 } ViewNamer;
 
 static bool nameViewDim(const void *ctx, intptr_t pos, Str *out) {
   const ViewNamer *n = ctx;
+  if (pos < n->view->rank && n->existential) {
+    strAppendf(out, "e%ld", (long)pos);
+    return true;
+  }
   if (pos < n->view->rank) {
     strAppendf(out, "(");
     bool ok = appendMapResult(n->deps, out, n->access->map, pos,
@@ -485,18 +524,15 @@ static bool appendAccessRange(UslDeps *d, Str *s, Stmt *stmt, int buffer,
                               const UslMemAccess *access,
                               const UslMemView *view) {
   Buffer *b = &d->buffers[buffer];
-  if (!view->exact || !access->indexed ||
-      mlirAffineMapGetNumResults(access->map) != view->rank ||
-      stmt->depth < b->allocDepth)
-    return false;
   /* Private copies: the variables of the loops around the allocation, which
    * are the outermost loops around the access. */
-  for (int k = 0; k < b->allocDepth; ++k)
-    if (!mlirOperationEqual(stmt->loops[k], b->allocLoops[k]))
-      return false;
+  if (!view->exact || !access->indexed ||
+      mlirAffineMapGetNumResults(access->map) != view->rank ||
+      !inOwnCopy(stmt, b))
+    return false;
   strAppendf(s, "B%d[", buffer);
   appendTuple(s, "i", b->allocDepth);
-  ViewNamer namer = {d, stmt, access, view};
+  ViewNamer namer = {d, stmt, access, view, false};
   bool ok = true;
   for (intptr_t r = 0; ok && r < mlirAffineMapGetNumResults(view->map); ++r) {
     strAppendf(s, "%s", r || b->allocDepth ? ", " : "");
@@ -507,28 +543,6 @@ static bool appendAccessRange(UslDeps *d, Str *s, Stmt *stmt, int buffer,
   return ok;
 }
 
-/* "B<b>[o0, ...]": every element of buffer b. */
-static void appendWholeBuffer(Str *s, const Buffer *b, int index) {
-  strAppendf(s, "B%d[", index);
-  appendTuple(s, "o", b->allocDepth + b->rank);
-  strAppendf(s, "]");
-}
-
-/* Names the view's indices e<k> (existential), the rest its operands. */
-static bool nameFootprintDim(const void *ctx, intptr_t pos, Str *out) {
-  const ViewNamer *n = ctx;
-  if (pos < n->view->rank) {
-    strAppendf(out, "e%ld", (long)pos);
-    return true;
-  }
-  char name[32];
-  if (!nameOf(n->deps, n->view->operands[pos - n->view->rank],
-              n->stmt->loops, n->stmt->depth, name, sizeof name))
-    return false;
-  strAppendf(out, "%s", name);
-  return true;
-}
-
 /* For an op that touches all of a view (an instruction on a window): the
  * range "B<b>[..., o<k>, ...]" and, in `cond`, that o is the image of an
  * index inside the view's shape. */
@@ -536,22 +550,22 @@ static bool appendFootprint(UslDeps *d, Str *s, Str *cond, Stmt *stmt,
                             int buffer, const UslMemAccess *access,
                             const UslMemView *view) {
   Buffer *b = &d->buffers[buffer];
-  if (!view->exact || access->indexed || b->allocDepth > 0)
+  if (!view->exact || access->indexed || !inOwnCopy(stmt, b))
     return false;
   MlirType type = mlirValueGetType(access->memref);
   if (!mlirTypeIsAMemRef(type) ||
       mlirShapedTypeGetRank(type) != view->rank)
     return false;
-  appendWholeBuffer(s, b, buffer);
+  appendReachable(s, stmt, b, buffer);
   strAppendf(cond, "exists (");
   appendTuple(cond, "e", view->rank);
   strAppendf(cond, "%strue", view->rank ? " : " : ": ");
-  ViewNamer namer = {d, stmt, access, view};
+  ViewNamer namer = {d, stmt, access, view, true};
   bool ok = true;
   for (intptr_t r = 0; ok && r < mlirAffineMapGetNumResults(view->map); ++r) {
-    strAppendf(cond, " and o%ld = ", (long)r);
+    strAppendf(cond, " and o%ld = ", (long)(b->allocDepth + r));
     ok = appendExprWith(cond, mlirAffineMapGetResult(view->map, r),
-                        nameFootprintDim, &namer);
+                        nameViewDim, &namer);
   }
   for (int k = 0; ok && k < view->rank; ++k) {
     strAppendf(cond, " and e%d >= 0", k);
@@ -601,22 +615,34 @@ typedef struct AccessText {
   UslDeps *deps;
   Stmt *stmt;
   int index;
-  Str *text;
+  Str *text[3]; /* everything, what it reads, what it writes */
   const char *domain;
-  int pieces;
+  int pieces[3];
 } AccessText;
 
-static void appendPiece(AccessText *a, const char *range, const char *cond) {
-  strAppendf(a->text, "%s", a->pieces++ ? "; " : "");
-  appendStmtTuple(a->text, a->index, a->stmt->depth);
-  strAppendf(a->text, " -> %s : %s%s%s", range, a->domain, cond ? " and " : "",
+static void appendPieceTo(AccessText *a, int which, const char *range,
+                          const char *cond) {
+  Str *t = a->text[which];
+  strAppendf(t, "%s", a->pieces[which]++ ? "; " : "");
+  appendStmtTuple(t, a->index, a->stmt->depth);
+  strAppendf(t, " -> %s : %s%s%s", range, a->domain, cond ? " and " : "",
              cond ? cond : "");
 }
 
-static void appendWholePiece(AccessText *a, int buffer) {
+/* One piece of the access relation, with what is done to it. */
+static void appendPiece(AccessText *a, const char *range, const char *cond,
+                        int effect) {
+  appendPieceTo(a, 0, range, cond);
+  if (effect & ACCESS_READ)
+    appendPieceTo(a, 1, range, cond);
+  if (effect & ACCESS_WRITE)
+    appendPieceTo(a, 2, range, cond);
+}
+
+static void appendWholePiece(AccessText *a, int buffer, int effect) {
   Str range = {0};
-  appendWholeBuffer(&range, &a->deps->buffers[buffer], buffer);
-  appendPiece(a, range.data, NULL);
+  appendReachable(&range, a->stmt, &a->deps->buffers[buffer], buffer);
+  appendPiece(a, range.data, NULL, effect);
   free(range.data);
   touch(a->stmt, buffer);
 }
@@ -636,13 +662,13 @@ static bool appendOneAccess(MlirOperation op, const UslMemAccess *access,
     stmt->buffer = -1;
   Str range = {0}, footprint = {0}, cond = {0};
   if (appendAccessRange(d, &range, stmt, b, access, &view)) {
-    appendPiece(a, range.data, NULL);
+    appendPiece(a, range.data, NULL, access->effect);
     touch(stmt, b);
   } else if (appendFootprint(d, &footprint, &cond, stmt, b, access, &view)) {
     /* Exact enough: the op touches at most the view's elements. */
     noteWhy(stmt, op, "it is an op that may touch any element of the "
                       "window or buffer it is given");
-    appendPiece(a, footprint.data, cond.data);
+    appendPiece(a, footprint.data, cond.data, access->effect);
     touch(stmt, b);
   } else {
     if (!view.exact)
@@ -653,7 +679,7 @@ static bool appendOneAccess(MlirOperation op, const UslMemAccess *access,
     else
       noteWhy(stmt, op, "its indices are not affine in loop variables and "
                         "function arguments");
-    appendWholePiece(a, b);
+    appendWholePiece(a, b, access->effect);
   }
   free(range.data);
   free(footprint.data);
@@ -674,14 +700,14 @@ static bool appendOneAccess(MlirOperation op, const UslMemAccess *access,
     else
       noteWhy(stmt, op, "its argument is marked usl.may_alias, so it may "
                         "overlap any other argument so marked");
-    appendWholePiece(a, c);
+    appendWholePiece(a, c, access->effect);
   }
   return true;
 }
 
 /* The isl texts of a statement's access relation and schedule, both
  * restricted to its domain. Translating registers the parameters met. */
-static void stmtTexts(UslDeps *d, Stmt *stmt, int index, Str *access,
+static void stmtTexts(UslDeps *d, Stmt *stmt, int index, Str access[3],
                       Str *schedule) {
   MlirOperation op = stmt->op;
   stmt->affine = true;
@@ -694,8 +720,10 @@ static void stmtTexts(UslDeps *d, Stmt *stmt, int index, Str *access,
   if (!stmt->affine)
     noteWhy(stmt, op, "a bound or guard around it is not affine");
 
-  strAppendf(access, "%s{ ", d->paramDecl.data);
-  AccessText a = {d, stmt, index, access, domain.data, 0};
+  for (int k = 0; k < 3; ++k)
+    strAppendf(&access[k], "%s{ ", d->paramDecl.data);
+  AccessText a = {d, stmt, index, {&access[0], &access[1], &access[2]},
+                  domain.data, {0, 0, 0}};
   uslMemForEachAccess(op, appendOneAccess, &a);
   if (uslMemTouchesGlobals(op)) {
     for (int c = 0; c < d->numBuffers; ++c) {
@@ -704,11 +732,12 @@ static void stmtTexts(UslDeps *d, Stmt *stmt, int index, Str *access,
           (v->kind == USL_MEM_ROOT_ALLOC && uslMemAllocEscapes(v->root))) {
         noteWhy(stmt, op, "a call may touch globals and escaping buffers");
         stmt->kindBits |= ACCESS_READ | ACCESS_WRITE;
-        appendWholePiece(&a, c);
+        appendWholePiece(&a, c, ACCESS_READ | ACCESS_WRITE);
       }
     }
   }
-  strAppendf(access, " }");
+  for (int k = 0; k < 3; ++k)
+    strAppendf(&access[k], " }");
   if (stmt->buffer == -2)
     stmt->buffer = -1;
   stmt->kind = stmt->kindBits ? stmt->kindBits : ACCESS_READ;
@@ -816,23 +845,27 @@ UslDeps *uslDepsCreate(MlirOperation func) {
   }
   /* Translating registers parameters; the isl texts must declare them all,
    * so translate once to find them, then again to build. */
-  Str access = {0}, schedule = {0};
+  Str access[3] = {{0}, {0}, {0}}, schedule = {0};
   for (int pass = 0; pass < 2; ++pass) {
     strReset(&d->paramDecl);
     strAppendf(&d->paramDecl, "[");
     appendTuple(&d->paramDecl, "p", d->numParams);
     strAppendf(&d->paramDecl, "] -> ");
     for (int i = 0; i < d->numStmts; ++i) {
-      strReset(&access);
+      for (int k = 0; k < 3; ++k)
+        strReset(&access[k]);
       strReset(&schedule);
-      stmtTexts(d, &d->stmts[i], i, &access, &schedule);
+      stmtTexts(d, &d->stmts[i], i, access, &schedule);
       if (pass == 1) {
-        d->stmts[i].access = readUnionMap(d, access.data);
+        d->stmts[i].access = readUnionMap(d, access[0].data);
+        d->stmts[i].reads = readUnionMap(d, access[1].data);
+        d->stmts[i].writes = readUnionMap(d, access[2].data);
         d->stmts[i].schedule = readUnionMap(d, schedule.data);
       }
     }
   }
-  free(access.data);
+  for (int k = 0; k < 3; ++k)
+    free(access[k].data);
   free(schedule.data);
   free(c.ops);
   return d;
@@ -843,6 +876,8 @@ void uslDepsDestroy(UslDeps *d) {
     return;
   for (int i = 0; i < d->numStmts; ++i) {
     isl_union_map_free(d->stmts[i].access);
+    isl_union_map_free(d->stmts[i].reads);
+    isl_union_map_free(d->stmts[i].writes);
     isl_union_map_free(d->stmts[i].schedule);
     free(d->stmts[i].touched);
   }
@@ -864,17 +899,25 @@ static bool isInside(MlirOperation op, MlirOperation ancestor) {
   return false;
 }
 
-/* Pairs of instances of s then t touching one element, one of them writing,
- * s running first; NULL when the kinds cannot conflict. */
-static isl_union_map *pairDeps(Stmt *s, Stmt *t, bool reductionsCommute) {
+static isl_union_map *accessOn(UslDeps *d, isl_union_map *access, int b);
+
+/* Pairs of instances of s then t touching one element (of buffer `only`
+ * when not -1), one of them writing, s running first; NULL when the kinds
+ * cannot conflict. */
+static isl_union_map *pairDeps(UslDeps *d, Stmt *s, Stmt *t,
+                               bool reductionsCommute, int only) {
   if (!((s->kind | t->kind) & ACCESS_WRITE))
     return NULL;
   if (reductionsCommute && s->reduceKind >= 0 &&
       s->reduceKind == t->reduceKind)
     return NULL;
-  isl_union_map *same = isl_union_map_apply_range(
-      isl_union_map_copy(s->access),
-      isl_union_map_reverse(isl_union_map_copy(t->access)));
+  isl_union_map *sAll = accessOn(d, s->access, only);
+  isl_union_map *tAll = accessOn(d, t->access, only);
+  isl_union_map *sWrites = accessOn(d, s->writes, only);
+  isl_union_map *tWrites = accessOn(d, t->writes, only);
+  isl_union_map *same = isl_union_map_union(
+      isl_union_map_apply_range(sWrites, isl_union_map_reverse(tAll)),
+      isl_union_map_apply_range(sAll, isl_union_map_reverse(tWrites)));
   isl_union_map *before = isl_union_map_lex_lt_union_map(
       isl_union_map_copy(s->schedule), isl_union_map_copy(t->schedule));
   return isl_union_map_intersect(same, before);
@@ -950,7 +993,7 @@ typedef bool (*PairFilter)(Stmt *s, Stmt *t, const void *ctx);
 /* Finds a dependence s -> t (filtered) whose schedule pair lies in `bad`,
  * a relation on schedule vectors. */
 static bool findViolation(UslDeps *d, PairFilter filter, const void *ctx,
-                          isl_map *bad, bool reductionsCommute,
+                          isl_map *bad, bool reductionsCommute, int only,
                           UslDepViolation *v) {
   isl_union_map *badU = isl_union_map_from_map(bad);
   bool found = false;
@@ -959,7 +1002,7 @@ static bool findViolation(UslDeps *d, PairFilter filter, const void *ctx,
       Stmt *s = &d->stmts[i], *t = &d->stmts[j];
       if (!filter(s, t, ctx))
         continue;
-      isl_union_map *deps = pairDeps(s, t, reductionsCommute);
+      isl_union_map *deps = pairDeps(d, s, t, reductionsCommute, only);
       if (!deps)
         continue;
       isl_union_map *wrong = isl_union_map_apply_range(
@@ -1016,7 +1059,7 @@ bool uslDepsLoopIsParallel(UslDeps *d, MlirOperation loop,
   char extra[64];
   snprintf(extra, sizeof extra, "s%d < t%d", dim, dim);
   return !findViolation(d, bothInside, &loop,
-                        scheduleRelation(d, dim, extra), false, v);
+                        scheduleRelation(d, dim, extra), false, -1, v);
 }
 
 /* The buffer whose root `memref` views; -1 when no access reaches it. */
@@ -1029,15 +1072,17 @@ static int findBuffer(UslDeps *d, MlirValue memref) {
   return -1;
 }
 
-/* The part of s's access relation on buffer b. */
-static isl_union_map *accessOn(UslDeps *d, Stmt *s, int b) {
+/* The part of an access relation on buffer b (all of it when b is -1). */
+static isl_union_map *accessOn(UslDeps *d, isl_union_map *access, int b) {
+  if (b < 0)
+    return isl_union_map_copy(access);
   Str text = {0};
   strAppendf(&text, "%s{ ", d->paramDecl.data);
   appendWholeBuffer(&text, &d->buffers[b], b);
   strAppendf(&text, " }");
   isl_union_set *all = isl_union_set_read_from_str(d->ctx, text.data);
   free(text.data);
-  return isl_union_map_intersect_range(isl_union_map_copy(s->access), all);
+  return isl_union_map_intersect_range(isl_union_map_copy(access), all);
 }
 
 typedef struct LoopAndBuffer {
@@ -1062,7 +1107,7 @@ bool uslDepsLoopCarriesThrough(UslDeps *d, MlirOperation loop,
   char extra[64];
   snprintf(extra, sizeof extra, "s%d < t%d", dim, dim);
   return findViolation(d, bothInsideOnBuffer, &ctx,
-                       scheduleRelation(d, dim, extra), false, v);
+                       scheduleRelation(d, dim, extra), false, ctx.buffer, v);
 }
 
 bool uslDepsLoopCarriesFlowThrough(UslDeps *d, MlirOperation loop,
@@ -1085,11 +1130,11 @@ bool uslDepsLoopCarriesFlowThrough(UslDeps *d, MlirOperation loop,
     isl_union_map *sched = isl_union_map_copy(s->schedule);
     schedule = schedule ? isl_union_map_union(schedule, sched) : sched;
     if (s->kind & ACCESS_READ) {
-      isl_union_map *a = accessOn(d, s, b);
+      isl_union_map *a = accessOn(d, s->reads, b);
       reads = reads ? isl_union_map_union(reads, a) : a;
     }
     if (s->kind & ACCESS_WRITE) {
-      isl_union_map *a = accessOn(d, s, b);
+      isl_union_map *a = accessOn(d, s->writes, b);
       isl_union_map **into = s->affine ? &writes : &mayWrites;
       *into = *into ? isl_union_map_union(*into, a) : a;
     }
@@ -1175,7 +1220,7 @@ bool uslDepsPermutationIsLegal(UslDeps *d, MlirOperation *band, int n,
   isl_map *ge = isl_map_lex_ge(isl_space_range(isl_map_get_space(p)));
   isl_map *bad = isl_map_apply_range(
       isl_map_apply_range(isl_map_copy(p), ge), isl_map_reverse(p));
-  return !findViolation(d, bothInside, &band[0], bad, true, v);
+  return !findViolation(d, bothInside, &band[0], bad, true, -1, v);
 }
 
 bool uslDepsBandIsPermutable(UslDeps *d, MlirOperation *band, int n,
@@ -1192,7 +1237,7 @@ bool uslDepsBandIsPermutable(UslDeps *d, MlirOperation *band, int n,
   isl_map *bad =
       scheduleRelation(d, loopVariableDim(d, band[0]), extra.data);
   free(extra.data);
-  return !findViolation(d, bothInside, &band[0], bad, true, v);
+  return !findViolation(d, bothInside, &band[0], bad, true, -1, v);
 }
 
 bool uslDepsFissionIsLegal(UslDeps *d, MlirOperation loop,
@@ -1205,7 +1250,7 @@ bool uslDepsFissionIsLegal(UslDeps *d, MlirOperation loop,
   snprintf(extra, sizeof extra, "s%d < t%d and s%d > %d and t%d <= %d", dim,
            dim, dim + 1, k, dim + 1, k);
   return !findViolation(d, bothInside, &loop, scheduleRelation(d, dim, extra),
-                        true, v);
+                        true, -1, v);
 }
 
 typedef struct FusionPair {
@@ -1228,7 +1273,7 @@ bool uslDepsFusionIsLegal(UslDeps *d, MlirOperation first,
            dim);
   FusionPair pair = {first, second};
   return !findViolation(d, firstThenSecond, &pair,
-                        scheduleRelation(d, dim - 1, extra), true, v);
+                        scheduleRelation(d, dim - 1, extra), true, -1, v);
 }
 
 /*--- messages -------------------------------------------------------------------*/

@@ -59,6 +59,7 @@ static MlirLogicalResult buildToUpstream(MlirOpPassManager pm,
   addFuncPass(pm, &uslLowerPipelinePass);
   add(pm, uslCreatePass(&uslApplySchedulePass,
                          uslApplySchedulePass.defaults));
+  addFuncPass(pm, &uslCheckParallelPass);
   addFuncPass(pm, &uslPartitionLoopsPass);
   add(pm, uslCreateConvertRvmPass(o->rvmEmulate));
   addFuncPass(pm, &uslConvertAvx512Pass);

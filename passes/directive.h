@@ -78,6 +78,11 @@ bool uslParseTail(const char *text, UslTail *tail);
  * "cannot <what> loop ..." with the dependence at the loop. */
 bool uslCheckLoopParallel(MlirOperation loop, const char *what);
 
+/* The same with a model of the function already built. */
+typedef struct UslDeps UslDeps;
+bool uslCheckLoopParallelIn(UslDeps *deps, MlirOperation loop,
+                            const char *what);
+
 /* Reads a comma-separated list of names from `text` into `names`; returns
  * the count, or -1 when there are more than `max`. */
 int uslSplitNames(const char *text, char names[][USL_MAX_STRING_OPTION],

@@ -24,12 +24,18 @@ static void reportCarried(MlirOperation loop, const char *what,
                                       "other"));
 }
 
-bool uslCheckLoopParallel(MlirOperation loop, const char *what) {
-  UslDeps *deps = uslDepsCreate(uslEnclosingFunc(loop));
+bool uslCheckLoopParallelIn(UslDeps *deps, MlirOperation loop,
+                            const char *what) {
   UslDepViolation v;
   bool ok = uslDepsLoopIsParallel(deps, loop, &v);
   if (!ok)
     reportCarried(loop, what, &v);
+  return ok;
+}
+
+bool uslCheckLoopParallel(MlirOperation loop, const char *what) {
+  UslDeps *deps = uslDepsCreate(uslEnclosingFunc(loop));
+  bool ok = uslCheckLoopParallelIn(deps, loop, what);
   uslDepsDestroy(deps);
   return ok;
 }

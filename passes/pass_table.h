@@ -15,6 +15,7 @@ extern const UslPassInfo uslLowerAvx512Pass;       /* conversion/avx512.c */
 extern const UslPassInfo uslConvertAvx512Pass;
 extern const UslPassInfo uslPartitionLoopsPass;    /* conversion/partition_loops.c */
 extern const UslPassInfo uslDissolveAllocaScopesPass; /* conversion/dissolve_alloca_scopes.c */
+extern const UslPassInfo uslCheckParallelPass;     /* conversion/check_parallel.c */
 extern const UslPassInfo uslLowerToLLVMPipeline;   /* conversion/pipelines.c */
 extern const UslPassInfo uslLowerToUpstreamPipeline; /* conversion/pipelines.c */
 extern const UslPassInfo uslImportLinalgPipeline;  /* conversion/linalg_import.c */

@@ -20,6 +20,7 @@ static const UslPassInfo *const passes[] = {
     &uslConvertAvx512Pass,
     &uslConvertSloopToScfPass,
     &uslDissolveAllocaScopesPass,
+    &uslCheckParallelPass,
     &uslLowerToLLVMPipeline,
     &uslLowerToUpstreamPipeline,
     &uslImportLinalgPipeline,
