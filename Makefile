@@ -6,6 +6,7 @@
 
 BUILD        ?= build
 BUILD_ASAN   ?= build-asan
+BUILD_TSAN   ?= build-tsan
 BUILD_FUZZ   ?= build-fuzz
 CMAKE_FLAGS  ?= -DCMAKE_BUILD_TYPE=Release
 COMPILERS    := -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22
@@ -35,12 +36,22 @@ docs: build
 	cmake --build $(BUILD) --target usl-docs
 	@echo "docs in $(BUILD)/docs: passes.md, dialects/*.md; guides in docs/"
 
-# The suite again on a build instrumented with ASan and UBSan.
+# The suite again on a build instrumented with ASan and UBSan, and the
+# concurrency test on one instrumented with ThreadSanitizer.
 $(BUILD_ASAN)/build.ninja: | setup
 	cmake -G Ninja -S . -B $(BUILD_ASAN) $(COMPILERS) $(CMAKE_FLAGS) -DUSL_SANITIZE=ON
 
-check-sanitize: setup $(BUILD_ASAN)/build.ninja
+check-sanitize: setup $(BUILD_ASAN)/build.ninja $(BUILD_TSAN)/build.ninja
 	cmake --build $(BUILD_ASAN) --target check-usl
+	cmake --build $(BUILD_TSAN) --target usl-capi-concurrency
+	TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
+	  $(BUILD_TSAN)/bin/usl-capi-concurrency $(CURDIR)
+
+# Passes on two threads at once (test/capi/concurrency.c) under
+# ThreadSanitizer; only that test: libMLIR.so is not instrumented, so
+# ThreadSanitizer sees USL's own memory accesses and MLIR's locks.
+$(BUILD_TSAN)/build.ninja: | setup
+	cmake -G Ninja -S . -B $(BUILD_TSAN) $(COMPILERS) $(CMAKE_FLAGS) -DUSL_TSAN=ON
 
 # usl-opt under valgrind on the examples, through their schedules and the
 # whole lowering.
@@ -77,4 +88,4 @@ bench: build
 	@bench/run.sh $(BUILD)/bin
 
 clean:
-	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_FUZZ)
+	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_TSAN) $(BUILD_FUZZ)

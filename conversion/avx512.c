@@ -376,6 +376,11 @@ static MlirLogicalResult runConvert(MlirOperation func, const void *options) {
     if (!uslIsRegisterType(&avx512Registers, type))
       continue;
     uslRetypeBuffer(buffer, uslMemRefWithSpace(type, USL_MEM_DRAM));
+    /* Still one register: LLVM keeps it in one, so it takes no stack
+     * (convert-sloop-to-scf places it outside the stack budget). */
+    mlirOperationSetAttributeByName(
+        allocs.ops[i], mlirStringRefCreateFromCString("usl.register"),
+        mlirUnitAttrGet(mlirOperationGetContext(allocs.ops[i])));
   }
   uslOpListFree(&allocs);
   return mlirLogicalResultSuccess();

@@ -22,12 +22,26 @@
 
 #include <stdbool.h>
 
+typedef struct AllocaSearch {
+  MlirOperation scope;
+  bool found;
+} AllocaSearch;
+
+/* An alloca belongs to the nearest scope around it: an alloca_scope, an
+ * omp.parallel region (each thread's stack) or the function. */
 static MlirWalkResult findAlloca(MlirOperation op, void *userData) {
-  if (uslOpIs(op, "memref.alloca")) {
-    *(bool *)userData = true;
-    return MlirWalkResultInterrupt;
-  }
-  return MlirWalkResultAdvance;
+  AllocaSearch *search = userData;
+  if (!uslOpIs(op, "memref.alloca"))
+    return MlirWalkResultAdvance;
+  MlirOperation owner = mlirOperationGetParentOperation(op);
+  while (!mlirOperationIsNull(owner) &&
+         !uslOpIs(owner, "memref.alloca_scope") &&
+         !uslOpIs(owner, "omp.parallel") && !uslOpIs(owner, "func.func"))
+    owner = mlirOperationGetParentOperation(owner);
+  if (!mlirOperationEqual(owner, search->scope))
+    return MlirWalkResultAdvance;
+  search->found = true;
+  return MlirWalkResultInterrupt;
 }
 
 static void dissolve(MlirOperation scope) {
@@ -91,9 +105,9 @@ static MlirLogicalResult run(MlirOperation root, const void *options) {
   uslCollectOps(root, names, 1, MlirWalkPostOrder, &scopes);
   for (size_t i = 0; i < scopes.size; ++i) {
     hoistToThread(scopes.ops[i]);
-    bool hasAlloca = false;
-    mlirOperationWalk(scopes.ops[i], findAlloca, &hasAlloca, MlirWalkPreOrder);
-    if (!hasAlloca)
+    AllocaSearch search = {scopes.ops[i], false};
+    mlirOperationWalk(scopes.ops[i], findAlloca, &search, MlirWalkPreOrder);
+    if (!search.found)
       dissolve(scopes.ops[i]);
   }
   uslOpListFree(&scopes);

@@ -810,6 +810,26 @@ static MlirLogicalResult lower(Lowering *l) {
           f->hi[d].numValues, 0);
     }
   }
+  /* Inputs are read while outputs are written, in whatever order the
+   * schedule picks: an output may not overwrite an input. */
+  for (size_t i = 0; i < outputs.size; ++i) {
+    MlirValue buffer = mlirOperationGetOperand(outputs.ops[i], 1);
+    for (int k = 0; k < l->numStages; ++k) {
+      Stage *in = &l->stages[k];
+      if (!in->isInput ||
+          !mlirValueEqual(mlirOperationGetOperand(in->op, 0), buffer))
+        continue;
+      char name[64];
+      nameOf(in->op, name, sizeof name);
+      uslEmitErrorf(mlirOperationGetLocation(outputs.ops[i]),
+                    "this output writes the buffer of input '%s', which the "
+                    "pipeline reads while computing it; write the output to "
+                    "a buffer of its own",
+                    name);
+      uslOpListFree(&outputs);
+      return mlirLogicalResultFailure();
+    }
+  }
   /* Bounds: consumers before producers, from the outputs back. */
   for (int i = l->numStages - 1; i >= 0; --i) {
     Stage *f = &l->stages[i];

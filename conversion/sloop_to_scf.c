@@ -11,12 +11,14 @@
 // Loop kinds: seq becomes scf.for, par becomes scf.parallel, unroll is
 // replicated here, vec becomes vector ops (vectorize_loops.c) when its body
 // allows, scf.for otherwise. Affine indices become affine.apply, expanded by
-// the upstream lower-affine pass. Buffers: dram becomes a heap allocation
-// freed at the end of its block, or a stack slot in the function's entry
-// block when it is small, has a static shape and is not inside a par loop;
-// dram_static always becomes an entry-block stack slot (one per call); a
-// small static buffer inside a par loop, a slot at the start of its body
-// (per thread once on OpenMP: usl-dissolve-alloca-scopes). The
+// the upstream lower-affine pass. Buffers: a small static one (and every
+// dram_static one) is placed once, at the start of the function's entry
+// block (one per call) or, when private to the iterations of a par loop, of
+// that loop's body (one per thread once on OpenMP:
+// usl-dissolve-alloca-scopes): a stack slot within the stack budget, past
+// it a dram_static buffer is a heap allocation there, freed at the end.
+// Other dram buffers are heap allocations freed at the end of their block.
+// The
 // tmem memory spaces are then dropped from every type. Buffers in register
 // spaces (rvm_tile, avx512) are an error: only instruction selection may
 // consume them.
@@ -41,8 +43,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-/* The largest dram buffer, in bytes, placed on the stack. */
-enum { STACK_BUFFER_LIMIT = 64 * 1024 };
+/* The stack budget (docs/design.md, Limits): the largest buffer placed on
+ * the stack, and the most bytes of stack buffers per function (the slots of
+ * par loops, one set per thread, included). */
+enum { STACK_BUFFER_LIMIT = 64 * 1024, STACK_FRAME_LIMIT = 256 * 1024 };
 /* The most iterations an unroll loop may have. */
 
 static MlirValue *operandsOf(MlirOperation op, intptr_t first, intptr_t n) {
@@ -327,31 +331,77 @@ static int64_t staticBytes(MlirType type) {
   return elements * ((bits + 7) / 8);
 }
 
-static void convertAlloc(MlirOperation alloc, MlirOperation func) {
+/* Builds a memref.alloca or (`heap`) memref.alloc of static `type`. */
+static MlirValue buildStaticAlloc(UslBuilder *b, MlirType type, bool heap) {
+  int32_t segments[2] = {0, 0};
+  MlirNamedAttribute attr = uslNamedAttr(
+      b->ctx, "operandSegmentSizes", mlirDenseI32ArrayGet(b->ctx, 2, segments));
+  return mlirOperationGetResult(
+      uslBuild(b, heap ? "memref.alloc" : "memref.alloca", 0, NULL, 1, &type, 1,
+               &attr, 0),
+      0);
+}
+
+/* Frees `buffer` before the terminator of each block of `region` that
+ * leaves it (a function's returns, a parallel loop body's end). */
+static void freeAtExits(MlirRegion region, MlirValue buffer) {
+  for (MlirBlock block = mlirRegionGetFirstBlock(region);
+       !mlirBlockIsNull(block); block = mlirBlockGetNextInRegion(block)) {
+    MlirOperation end = mlirBlockGetTerminator(block);
+    if (mlirOperationIsNull(end) || uslOpIs(end, "cf.br") ||
+        uslOpIs(end, "cf.cond_br"))
+      continue;
+    UslBuilder b = uslBuilderBefore(end);
+    uslBuild(&b, "memref.dealloc", 1, &buffer, 0, NULL, 0, NULL, 0);
+  }
+}
+
+/* Where a buffer lives (see the Limits in docs/design.md): on the stack of
+ * the function, or of each thread of the par loop it is private to, while
+ * it is at most STACK_BUFFER_LIMIT bytes and the function's stack buffers
+ * stay within STACK_FRAME_LIMIT; past that, a dram_static buffer is one
+ * heap allocation in the same place, any other on the heap in its block. */
+static void convertAlloc(MlirOperation alloc, MlirOperation func,
+                         int64_t *stackBytes) {
   MlirValue buffer = mlirOperationGetResult(alloc, 0);
   MlirType type = mlirValueGetType(buffer);
   UslMemorySpace space;
   uslMemRefTypeGetSpace(type, &space);
-  bool small = staticBytes(type) <= STACK_BUFFER_LIMIT;
+  int64_t bytes = staticBytes(type);
+  bool isStatic = space == USL_MEM_DRAM_STATIC;
+  /* A buffer inside a par loop is private to its iterations: its storage
+   * is placed at the start of that loop's body (one per thread once the
+   * loop runs on threads: usl-dissolve-alloca-scopes), never shared. */
   MlirOperation par = uslGetParentOfName(alloc, "scf.parallel");
-  bool onStack = space == USL_MEM_DRAM_STATIC ||
-                 (small && !insideParallelLoop(alloc)) ||
-                 (small && !mlirOperationIsNull(par));
+  bool placeable = !insideParallelLoop(alloc) || !mlirOperationIsNull(par);
+  MlirOperation owner = mlirOperationIsNull(par) ? func : par;
+  /* A register buffer of convert-avx512 is promoted to a register by LLVM:
+   * a stack slot outside the budget. */
+  bool reg = !mlirAttributeIsNull(mlirOperationGetAttributeByName(
+      alloc, mlirStringRefCreateFromCString("usl.register")));
+  bool onStack = placeable && bytes <= STACK_BUFFER_LIMIT &&
+                 (reg || *stackBytes + bytes <= STACK_FRAME_LIMIT);
+  bool heapAtOwner =
+      placeable && isStatic && !onStack && mlirShapedTypeHasStaticShape(type);
   MlirValue replacement;
-  if (onStack) {
-    /* The function's entry block, or for a buffer private to the
-     * iterations of a parallel loop, the start of that loop's body (one
-     * slot per thread once the loop runs on threads). */
-    MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(
-        space != USL_MEM_DRAM_STATIC && !mlirOperationIsNull(par) ? par : func,
-        0));
-    UslBuilder b = uslBuilderBefore(mlirBlockGetFirstOperation(entry));
+  if (onStack || heapAtOwner) {
+    /* Stack slots first in the block, heap buffers after them, so that the
+     * slots stay where usl-dissolve-alloca-scopes looks for them. */
+    MlirRegion region = mlirOperationGetRegion(owner, 0);
+    MlirBlock entry = mlirRegionGetFirstBlock(region);
+    MlirOperation at = mlirBlockGetFirstOperation(entry);
+    if (heapAtOwner)
+      while (!mlirOperationIsNull(at) && uslOpIs(at, "memref.alloca"))
+        at = mlirOperationGetNextInBlock(at);
+    UslBuilder b = mlirOperationIsNull(at)
+                       ? uslBuilderAtEnd(entry, mlirOperationGetLocation(alloc))
+                       : uslBuilderBefore(at);
     b.loc = mlirOperationGetLocation(alloc);
-    int32_t segments[2] = {0, 0};
-    MlirNamedAttribute attr = uslNamedAttr(
-        b.ctx, "operandSegmentSizes", mlirDenseI32ArrayGet(b.ctx, 2, segments));
-    replacement = mlirOperationGetResult(
-        uslBuild(&b, "memref.alloca", 0, NULL, 1, &type, 1, &attr, 0), 0);
+    replacement = buildStaticAlloc(&b, type, heapAtOwner);
+    if (heapAtOwner)
+      freeAtExits(region, replacement);
+    else if (!reg)
+      *stackBytes += bytes;
   } else {
     UslBuilder b = uslBuilderBefore(alloc);
     intptr_t n = mlirOperationGetNumOperands(alloc);
@@ -529,6 +579,7 @@ static MlirLogicalResult run(MlirOperation func, const void *options) {
                          USL_TMEM_WINDOW};
   uslCollectOps(func, names, sizeof names / sizeof names[0], MlirWalkPreOrder,
                 &ops);
+  int64_t stackBytes = 0;
   for (size_t i = 0; i < ops.size; ++i) {
     MlirOperation op = ops.ops[i];
     if (uslOpIs(op, USL_SLOOP_FOR))
@@ -536,7 +587,7 @@ static MlirLogicalResult run(MlirOperation func, const void *options) {
     else if (uslOpIs(op, USL_SLOOP_IF))
       convertIf(op);
     else if (uslOpIs(op, USL_SLOOP_ALLOC))
-      convertAlloc(op, func);
+      convertAlloc(op, func, &stackBytes);
     else if (uslOpIs(op, USL_TMEM_WINDOW))
       convertWindow(op);
     else

@@ -130,6 +130,11 @@ MlirLogicalResult uslSplitLoop(MlirOperation loop, int64_t factor,
                                UslTail tail, MlirStringRef outerName,
                                MlirStringRef innerName, MlirOperation *outer);
 
+/* Whether inequality `k` of the sloop.if `ifOp` holds whatever the loops
+ * around it do, by their bounds and sizes (memref.dim) being never negative
+ * (simplify.c). */
+bool uslGuardConstraintAlwaysHolds(MlirOperation ifOp, intptr_t k);
+
 /* Rebuilds the perfect nest band[0..n) so that loop k has band[perm[k]]'s
  * header; no legality check (reorder.c). */
 void uslPermuteBand(MlirOperation *band, int n, const int *perm);

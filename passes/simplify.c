@@ -96,7 +96,7 @@ static int decideGuard(MlirOperation ifOp) {
  * over values from outside the loops: it must then be a constant >= 0,
  * sizes (memref.dim, never negative) counting with positive coefficients.
  * `i < N floordiv 4` gives 4 i + 3 < N. */
-static bool alwaysHolds(MlirOperation ifOp, intptr_t k) {
+bool uslGuardConstraintAlwaysHolds(MlirOperation ifOp, intptr_t k) {
   MlirIntegerSet set = uslIfGetCondition(ifOp);
   if (mlirIntegerSetIsConstraintEq(set, k))
     return false;
@@ -106,7 +106,7 @@ static bool alwaysHolds(MlirOperation ifOp, intptr_t k) {
     if (uslOpIs(p, USL_SLOOP_FOR))
       scope = p;
   if (mlirOperationIsNull(scope))
-    scope = uslEnclosingFunc(ifOp);
+    scope = ifOp; /* no loop around: its operands are the atoms */
   UslLinear l;
   if (!uslGuardConstraintLinear(ifOp, k, scope, &l))
     return false;
@@ -166,7 +166,7 @@ static bool pruneGuard(MlirOperation ifOp) {
   if (n > 64)
     return false;
   for (intptr_t k = 0; k < n; ++k)
-    if (!alwaysHolds(ifOp, k)) {
+    if (!uslGuardConstraintAlwaysHolds(ifOp, k)) {
       eq[numKept] = mlirIntegerSetIsConstraintEq(set, k);
       kept[numKept++] = mlirIntegerSetGetConstraint(set, k);
     }
@@ -235,7 +235,7 @@ static bool simplifyOnce(MlirOperation root) {
            decided < 0 &&
            k < mlirIntegerSetGetNumConstraints(uslIfGetCondition(op));
            ++k)
-        all = all && alwaysHolds(op, k);
+        all = all && uslGuardConstraintAlwaysHolds(op, k);
       if (decided < 0 && all)
         decided = 1;
       if (decided >= 0) {

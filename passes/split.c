@@ -7,12 +7,15 @@
 // iterations: `perfect` proves there are none (an error otherwise), `guard`
 // rounds the outer loop up and guards the body with `lb + 4*io + ii < ub`,
 // `cut` leaves them to a remainder loop `for %ii = lb + 4*((ub-lb) floordiv 4)
-// to ub`. Splitting only re-indexes iterations, so it is always legal.
+// to ub`, under a guard `ub >= lb` unless that is known (when ub < lb it
+// would start below ub). Splitting only re-indexes iterations, so it is
+// always legal.
 //
 //===----------------------------------------------------------------------===//
 
 #include "../analysis/dependences.h"
 #include "directive.h"
+#include "linear.h"
 #include "pass_table.h"
 #include "rewrite.h"
 #include "usl/sloop.h"
@@ -32,6 +35,58 @@ static MlirAffineMap mapOf(const UslAffineValue *v) {
   MlirContext ctx = mlirAffineExprGetContext(v->expr);
   return mlirAffineMapGet(ctx, v->numValues, 0, 1,
                           (MlirAffineExpr *)&v->expr);
+}
+
+/* Whether a guard around `guard` (then branch) has an inequality that
+ * implies `guard`'s only one: the same form, up to a constant no larger. */
+static bool impliedByGuardAround(MlirOperation guard) {
+  MlirOperation func = uslEnclosingFunc(guard);
+  if (mlirOperationIsNull(func))
+    return false;
+  for (MlirOperation child = guard, p = mlirOperationGetParentOperation(guard);
+       !mlirOperationIsNull(p) && !mlirOperationEqual(p, func);
+       child = p, p = mlirOperationGetParentOperation(p)) {
+    if (!uslOpIs(p, USL_SLOOP_IF) ||
+        !mlirRegionEqual(mlirBlockGetParentRegion(mlirOperationGetBlock(child)),
+                         mlirOperationGetRegion(p, 0)))
+      continue;
+    MlirIntegerSet set = uslIfGetCondition(p);
+    for (intptr_t k = 0; k < mlirIntegerSetGetNumConstraints(set); ++k) {
+      UslLinear have, diff;
+      if (mlirIntegerSetIsConstraintEq(set, k) ||
+          !uslGuardConstraintLinear(guard, 0, p, &diff) ||
+          !uslGuardConstraintLinear(p, k, p, &have) ||
+          !uslLinearAdd(&diff, &have, -1))
+        continue;
+      bool same = diff.constant >= 0;
+      for (int a = 0; a < diff.n && same; ++a)
+        same = diff.coef[a] == 0;
+      if (same)
+        return true;
+    }
+  }
+  return false;
+}
+
+/* Puts `rest` under a guard `trip >= 0`, unless the bounds of the loops
+ * around it, sizes being never negative, or a guard around it already
+ * imply that. */
+static void guardNonNegative(MlirOperation rest, const UslAffineValue *trip) {
+  MlirContext ctx = mlirOperationGetContext(rest);
+  UslAffineValue t = *trip;
+  uslAffineCompact(&t);
+  MlirAffineExpr c = mlirSimplifyAffineExpr(t.expr, t.numValues, 0);
+  bool eq = false;
+  MlirOperation guard =
+      uslIfCreate(mlirOperationGetLocation(rest),
+                  mlirIntegerSetGet(ctx, t.numValues, 0, 1, &c, &eq), t.values);
+  mlirBlockInsertOwnedOperationBefore(mlirOperationGetBlock(rest), rest, guard);
+  MlirBlock then = mlirRegionGetFirstBlock(mlirOperationGetRegion(guard, 0));
+  mlirOperationMoveBefore(rest, mlirBlockGetTerminator(then));
+  if (uslGuardConstraintAlwaysHolds(guard, 0) || impliedByGuardAround(guard)) {
+    mlirOperationMoveBefore(rest, guard);
+    mlirOperationDestroy(guard);
+  }
 }
 
 MlirLogicalResult uslSplitLoop(MlirOperation loop, int64_t factor,
@@ -85,8 +140,16 @@ MlirLogicalResult uslSplitLoop(MlirOperation loop, int64_t factor,
                                       : mlirAffineFloorDivExprGet(trip.expr, f);
   tiles.expr = mlirSimplifyAffineExpr(tiles.expr, tiles.numValues, 0);
 
-  /* The remainder loop is the original loop, started after the last tile. */
-  if (tail == USL_TAIL_CUT && !divides) {
+  /* The remainder loop is the original loop, started after the last tile.
+   * When ub < lb at run time there is no tile, and the remainder would
+   * start at lb - factor * ceil((lb - ub) / factor) < ub, running
+   * iterations the loop never ran: it is guarded by ub >= lb unless that
+   * is known. A constant trip count settles it here. */
+  MlirAffineExpr tripExpr =
+      mlirSimplifyAffineExpr(trip.expr, trip.numValues, 0);
+  bool constantTrip = mlirAffineExprIsAConstant(tripExpr);
+  int64_t trips = constantTrip ? mlirAffineConstantExprGetValue(tripExpr) : 0;
+  if (tail == USL_TAIL_CUT && !divides && !(constantTrip && trips <= 0)) {
     MlirOperation rest = mlirOperationClone(loop);
     mlirBlockInsertOwnedOperationAfter(mlirOperationGetBlock(loop), loop, rest);
     UslAffineValue done = tiles;
@@ -94,6 +157,8 @@ MlirLogicalResult uslSplitLoop(MlirOperation loop, int64_t factor,
     UslAffineValue start = uslAffineCombine(&lb, &done, mlirAffineAddExprGet);
     uslForSetBounds(rest, mapOf(&start), start.values, mapOf(&ub), ub.values);
     uslSetName(rest, mlirStringRefCreateFromCString(inner));
+    if (!constantTrip)
+      guardNonNegative(rest, &trip);
   }
 
   UslLoopKind kind = uslForGetKind(loop);

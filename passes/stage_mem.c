@@ -34,6 +34,7 @@
 #include "mlir-c/IntegerSet.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { MAX_RANK = 8, MAX_ACCESSES = 256 };
@@ -472,40 +473,41 @@ static void buildCopy(MlirBlock block, MlirOperation before, MlirValue buffer,
   mlirBlockInsertOwnedOperationBefore(block, before, store);
 }
 
-static MlirLogicalResult stage(MlirOperation loop, bool body,
-                               MlirValue buffer, const char *into,
-                               UslMemorySpace space, const char *bufferName) {
+static MlirLogicalResult stageWith(Stage *s, MlirOperation loop, bool body,
+                                   MlirValue buffer, const char *into,
+                                   UslMemorySpace space,
+                                   const char *bufferName) {
   char loopName[USL_MAX_STRING_OPTION];
   uslLoopName(loop, loopName, sizeof loopName);
   MlirLocation loc = mlirOperationGetLocation(loop);
   MlirContext ctx = mlirOperationGetContext(loop);
-  static Stage s;
-  memset(&s, 0, sizeof s);
-  s.loop = loop;
-  s.body = body;
-  s.buffer = buffer;
-  s.rank = (int)mlirShapedTypeGetRank(mlirValueGetType(buffer));
-  if (s.rank > MAX_RANK) {
+  s->loop = loop;
+  s->body = body;
+  s->buffer = buffer;
+  s->rank = (int)mlirShapedTypeGetRank(mlirValueGetType(buffer));
+  if (s->rank > MAX_RANK) {
     uslEmitErrorf(loc, "cannot stage '%s': rank %d is above %d", bufferName,
-                  s.rank, MAX_RANK);
+                  s->rank, MAX_RANK);
     return mlirLogicalResultFailure();
   }
-  UserScan scan = {&s, true};
+  UserScan scan = {s, true};
   mlirOperationWalk(loop, scanUse, &scan, MlirWalkPreOrder);
-  if (scan.ok && s.numAccesses == 0)
-    snprintf(s.why, sizeof s.why, "the loop does not access it"), scan.ok = false;
+  if (scan.ok && s->numAccesses == 0)
+    snprintf(s->why, sizeof s->why, "the loop does not access it"),
+        scan.ok = false;
   /* Every access must sit at the same offset. */
-  for (int k = 1; scan.ok && k < s.numAccesses; ++k)
-    for (int d = 0; d < s.rank && scan.ok; ++d)
-      if (!sameOffset(&s.accesses[0].outer[d], &s.accesses[k].outer[d])) {
-        snprintf(s.why, sizeof s.why,
+  for (int k = 1; scan.ok && k < s->numAccesses; ++k)
+    for (int d = 0; d < s->rank && scan.ok; ++d)
+      if (!sameOffset(&s->accesses[0].outer[d], &s->accesses[k].outer[d])) {
+        snprintf(s->why, sizeof s->why,
                  "its accesses are at different offsets in dimension %d, so "
-                 "no one window holds them", d);
+                 "no one window holds them",
+                 d);
         scan.ok = false;
       }
   if (!scan.ok) {
     uslEmitErrorf(loc, "cannot stage '%s' in loop '%s': %s", bufferName,
-                  loopName, s.why);
+                  loopName, s->why);
     return mlirLogicalResultFailure();
   }
 
@@ -514,34 +516,34 @@ static MlirLogicalResult stage(MlirOperation loop, bool body,
   bool keep[MAX_RANK];
   int stagedRank = 0;
   UslAffineValue offsets[MAX_RANK], extents[MAX_RANK];
-  for (int d = 0; d < s.rank; ++d) {
-    box[d] = s.accesses[0].range[d];
-    for (int k = 1; k < s.numAccesses; ++k) {
-      if (s.accesses[k].range[d].lo < box[d].lo)
-        box[d].lo = s.accesses[k].range[d].lo;
-      if (s.accesses[k].range[d].hi > box[d].hi)
-        box[d].hi = s.accesses[k].range[d].hi;
+  for (int d = 0; d < s->rank; ++d) {
+    box[d] = s->accesses[0].range[d];
+    for (int k = 1; k < s->numAccesses; ++k) {
+      if (s->accesses[k].range[d].lo < box[d].lo)
+        box[d].lo = s->accesses[k].range[d].lo;
+      if (s->accesses[k].range[d].hi > box[d].hi)
+        box[d].hi = s->accesses[k].range[d].hi;
     }
     sizes[d] = box[d].hi - box[d].lo + 1;
     keep[d] = sizes[d] != 1; /* a dimension of one element is dropped */
     if (keep[d])
       stagedSizes[stagedRank++] = sizes[d];
-    offsets[d] = s.accesses[0].outer[d];
+    offsets[d] = s->accesses[0].outer[d];
     offsets[d].expr = mlirSimplifyAffineExpr(
         mlirAffineAddExprGet(offsets[d].expr,
                              mlirAffineConstantExprGet(ctx, box[d].lo)),
         offsets[d].numValues, 0);
     uslAffineCompact(&offsets[d]);
   }
-  bool copyIn = !overwritesWindow(&s, box);
-  bool copyOut = s.writes;
+  bool copyIn = !overwritesWindow(s, box);
+  bool copyOut = s->writes;
   bool replaces = privateTo(buffer, loop, body);
   if (replaces)
     copyIn = copyOut = false;
 
   MlirOperation func = uslEnclosingFunc(loop);
   UslSnapshot snapshot = uslSnapshotTake(func);
-  for (int d = 0; d < s.rank; ++d)
+  for (int d = 0; d < s->rank; ++d)
     if (!extentOf(buffer, d, &extents[d])) {
       uslSnapshotDrop(&snapshot);
       uslEmitErrorf(loc, "cannot stage '%s': the extent of its dimension %d "
@@ -565,18 +567,18 @@ static MlirLogicalResult stage(MlirOperation loop, bool body,
   mlirBlockInsertOwnedOperationBefore(block, start, alloc);
   MlirValue staged = mlirOperationGetResult(alloc, 0);
   if (copyIn)
-    buildCopy(block, start, buffer, staged, into, s.rank, sizes, keep,
-              offsets, extents, true);
+    buildCopy(block, start, buffer, staged, into, s->rank, sizes, keep, offsets,
+              extents, true);
   if (copyOut)
-    buildCopy(block, end, buffer, staged, into, s.rank, sizes, keep, offsets,
+    buildCopy(block, end, buffer, staged, into, s->rank, sizes, keep, offsets,
               extents, false);
   /* Accesses go to the staged buffer at their inner index, shifted. */
-  for (int k = 0; k < s.numAccesses; ++k) {
-    Access *a = &s.accesses[k];
+  for (int k = 0; k < s->numAccesses; ++k) {
+    Access *a = &s->accesses[k];
     MlirAffineMap old = uslAccessGetMap(a->op);
     MlirAffineExpr exprs[MAX_RANK];
     int r = 0;
-    for (int d = 0; d < s.rank; ++d)
+    for (int d = 0; d < s->rank; ++d)
       if (keep[d])
         exprs[r++] = mlirSimplifyAffineExpr(
             mlirAffineAddExprGet(a->inner[d],
@@ -614,6 +616,23 @@ static MlirLogicalResult stage(MlirOperation loop, bool body,
   if (replaces)
     mlirOperationDestroy(mlirOpResultGetOwner(buffer));
   return mlirLogicalResultSuccess();
+}
+
+/* The analysis state is a few hundred KiB: on the heap, one per call, so
+ * that passes on different functions may run at once. */
+static MlirLogicalResult stage(MlirOperation loop, bool body, MlirValue buffer,
+                               const char *into, UslMemorySpace space,
+                               const char *bufferName) {
+  Stage *s = calloc(1, sizeof *s);
+  if (!s) {
+    uslEmitErrorf(mlirOperationGetLocation(loop),
+                  "cannot stage '%s': out of memory", bufferName);
+    return mlirLogicalResultFailure();
+  }
+  MlirLogicalResult result =
+      stageWith(s, loop, body, buffer, into, space, bufferName);
+  free(s);
+  return result;
 }
 
 /* The buffer called `name` seen from `loop`: a sloop.alloc around it of that

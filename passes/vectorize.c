@@ -3,7 +3,8 @@
 // Before:  sloop.for %j = 0 to %N { S(j) }
 // After:   sloop.for %jo = 0 to %N floordiv 16 {
 //            sloop.for %ji = 0 to 16 vec { S(16 * jo + ji) } }
-//          sloop.for %ji = 16 * (%N floordiv 16) to %N { S(ji) }
+//          sloop.if %N >= 0 {
+//            sloop.for %ji = 16 * (%N floordiv 16) to %N { S(ji) } }
 // A loop of exactly `width` iterations is marked vec as it is. Legal when
 // the iterations are independent, as for parallelize.
 //

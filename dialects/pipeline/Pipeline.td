@@ -112,7 +112,10 @@ def Pipeline_FuncOp : Pipeline_Op<"func", [
     function's value at the point. With `reduce`, the value is `init`
     combined with the yielded term for every point of the reduction domain
     (each variable from its lower to its upper bound, exclusive), the
-    reduction variables running in any order.
+    reduction variables running in any order. The body is pure: none of
+    its ops may read or write memory (the verifier checks), since lowering
+    evaluates it at whatever points and times the schedule picks; buffers
+    are read through `pipeline.input` and `pipeline.call`.
 
     The function's name is its result's SSA name (`%blurx = pipeline.func
     ...` is "blurx"), and its coordinates and reduction variables are named
@@ -154,6 +157,9 @@ def Pipeline_FuncOp : Pipeline_Op<"func", [
 def Pipeline_CallOp : Pipeline_Op<"call", [Pure]> {
   let summary = "the value of a function at affine coordinates";
   let description = [{
+    Only inside the body of a `pipeline.func`, whose points give it a
+    meaning.
+
     ```mlir
     %v = pipeline.call %blurx(%x, %y - 1) : !pipeline.func<2 x i16>
     %d = pipeline.call %down(%x floordiv 2, %y floordiv 2) : !pipeline.func<2 x f32>

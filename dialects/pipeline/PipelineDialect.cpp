@@ -10,6 +10,7 @@
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -287,6 +288,27 @@ LogicalResult FuncOp::verify() {
     if (!isValidName(cast<StringAttr>(name).getValue()))
       return emitOpError("coordinate name '")
              << cast<StringAttr>(name).getValue() << "' is not valid";
+  // A function is pure: lowering computes it wherever and whenever the
+  // schedule says, so its body reads buffers only through pipeline.input
+  // (pipeline.call), never in program order. A load could read a buffer
+  // that is filled later, or changed between the points computed.
+  Operation *impure = nullptr;
+  getBody().walk([&](Operation *op) {
+    if (isa<CallOp, YieldOp>(op) ||
+        op->hasTrait<OpTrait::HasRecursiveMemoryEffects>())
+      return WalkResult::advance();
+    if (!isMemoryEffectFree(op)) {
+      impure = op;
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  if (impure)
+    return impure->emitOpError("may read or write memory, but the body of "
+                               "pipeline function '")
+           << getName()
+           << "' must be pure: read buffers through pipeline.input and "
+              "pipeline.call";
   return success();
 }
 
@@ -321,6 +343,11 @@ void CallOp::print(OpAsmPrinter &p) {
 }
 
 LogicalResult CallOp::verify() {
+  // Calls are evaluated at the points lowering computes, which exist only
+  // inside a function's body.
+  if (!(*this)->getParentOfType<FuncOp>())
+    return emitOpError("reads a function at a point, so it must be inside "
+                       "the body of a pipeline.func");
   auto type = cast<FuncType>(getCallee().getType());
   if (getMap().getNumResults() != type.getRank())
     return emitOpError("calls a function of ")

@@ -1,12 +1,13 @@
 // RUN: usl-opt %s --split-input-file --verify-diagnostics --convert-avx512 | FileCheck %s
 
 // Tests that AVX-512 ops become upstream vector ops on the registers, which
-// become ordinary buffers: masks from the lane count, masked loads with the
-// register's old lanes or zeros passing through, broadcasts of a scalar
-// load, fused multiply-adds, and vmaxps's select(a > b, a, b). Memory
+// become ordinary buffers (marked usl.register, outside the stack budget):
+// masks from the lane count, masked loads with the register's old lanes or
+// zeros passing through, broadcasts of a scalar load, fused multiply-adds,
+// and vmaxps's select(a > b, a, b). Memory
 // operands are read at their window's place in the buffer itself (no view).
 // CHECK-LABEL: func @ops
-// CHECK:      %[[R:.*]] = sloop.alloc : memref<16xf32>
+// CHECK:      %[[R:.*]] = sloop.alloc {usl.register} : memref<16xf32>
 // CHECK:      %[[M:.*]] = vector.create_mask %{{.*}} : vector<16xi1>
 // CHECK:      vector.maskedload %{{.*}}, %[[M]], %{{.*}} : memref<16xf32>, vector<16xi1>, vector<16xf32> into vector<16xf32>
 // CHECK:      %[[S:.*]] = memref.load %{{.*}} : memref<1xf32>

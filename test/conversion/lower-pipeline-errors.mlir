@@ -122,3 +122,50 @@ func.func @rounded_output(%input: memref<?xf32>, %output: memref<?xf32>) {
   pipeline.output %up, %output : !pipeline.func<1 x f32>, memref<?xf32>
   return
 }
+
+// -----
+
+// Tests that a call outside a function body is refused when parsed, before
+// lowering sees it.
+func.func @call_outside(%input: memref<8xf32>, %output: memref<8xf32>, %i: index) {
+  %in = pipeline.input %input none : memref<8xf32> -> !pipeline.func<1 x f32>
+  // expected-error @+1 {{'pipeline.call' op reads a function at a point, so it must be inside the body of a pipeline.func}}
+  %v = pipeline.call %in(%i) : !pipeline.func<1 x f32>
+  memref.store %v, %output[%i] : memref<8xf32>
+  return
+}
+
+// -----
+
+// Tests that a body reading a buffer the function writes later is refused.
+func.func @load_filled_later(%input: memref<8xf32>, %tmp: memref<8xf32>, %output: memref<8xf32>) {
+  %in = pipeline.input %input none : memref<8xf32> -> !pipeline.func<1 x f32>
+  %f = pipeline.func (%x) : !pipeline.func<1 x f32> {
+    // expected-error @+1 {{'memref.load' op may read or write memory, but the body of pipeline function 'f' must be pure}}
+    %t = memref.load %tmp[%x] : memref<8xf32>
+    pipeline.yield %t : f32
+  }
+  pipeline.output %f, %output : !pipeline.func<1 x f32>, memref<8xf32>
+  %g = pipeline.func (%x) : !pipeline.func<1 x f32> {
+    %a = pipeline.call %in(%x) : !pipeline.func<1 x f32>
+    pipeline.yield %a : f32
+  }
+  pipeline.output %g, %tmp : !pipeline.func<1 x f32>, memref<8xf32>
+  return
+}
+
+// -----
+
+// Tests that an output may not overwrite a buffer the pipeline reads.
+func.func @output_over_input(%buf: memref<8xf32>) {
+  %in = pipeline.input %buf clamp : memref<8xf32> -> !pipeline.func<1 x f32>
+  %f = pipeline.func (%x) : !pipeline.func<1 x f32> {
+    %a = pipeline.call %in(%x - 1) : !pipeline.func<1 x f32>
+    %b = pipeline.call %in(%x + 1) : !pipeline.func<1 x f32>
+    %s = arith.addf %a, %b : f32
+    pipeline.yield %s : f32
+  }
+  // expected-error @+1 {{this output writes the buffer of input 'in', which the pipeline reads while computing it; write the output to a buffer of its own}}
+  pipeline.output %f, %buf : !pipeline.func<1 x f32>, memref<8xf32>
+  return
+}

@@ -105,6 +105,73 @@ func.func @buffers(%arg: memref<4xf32, #tmem.space<dram>>, %n: index) {
 
 // -----
 
+// Tests that a dram_static buffer private to a par loop's iterations is
+// placed at the start of the loop's body (a slot per thread), not at the
+// function's entry where the threads would share it; past the 64 KiB per
+// buffer of the stack budget, it is one heap allocation there.
+// CHECK-LABEL: func @static_in_par
+// CHECK: scf.parallel
+// CHECK-NEXT: memref.alloca() : memref<16xf32>
+// CHECK-NEXT: %[[H:.*]] = memref.alloc() : memref<32768xf32>
+// CHECK-NOT: memref.alloc
+// CHECK: memref.dealloc %[[H]]
+// CHECK-NEXT: scf.reduce
+func.func @static_in_par(%A: memref<8x16xf32>) {
+  sloop.for %i = 0 to 8 par {
+    sloop.for %k = 0 to 2 {
+      %t = sloop.alloc : memref<16xf32, #tmem.space<dram_static>>
+      %big = sloop.alloc : memref<32768xf32, #tmem.space<dram_static>>
+      %x = sloop.load %A[%i, %k] : memref<8x16xf32>
+      sloop.store %x, %t[%k] : memref<16xf32, #tmem.space<dram_static>>
+      sloop.store %x, %big[%k] : memref<32768xf32, #tmem.space<dram_static>>
+    }
+  }
+  return
+}
+
+// -----
+
+// Tests the stack budget of a function: 16 MiB of dram_static is one heap
+// allocation at the entry, freed at the return; of five 64 KiB buffers,
+// four fit the 256 KiB of the frame and the fifth goes to the heap.
+// CHECK-LABEL: func @stack_budget
+// CHECK-COUNT-4: memref.alloca() : memref<16384xf32>
+// CHECK-NEXT: %[[FIFTH:.*]] = memref.alloc() : memref<16384xf32>
+// CHECK-NEXT: %[[BIG:.*]] = memref.alloc() : memref<4194304xf32>
+// CHECK-NOT: memref.alloca
+// CHECK: memref.dealloc %[[BIG]]
+// CHECK-NEXT: memref.dealloc %[[FIFTH]]
+// CHECK-NEXT: return
+func.func @stack_budget() {
+  %big = sloop.alloc : memref<4194304xf32, #tmem.space<dram_static>>
+  %a = sloop.alloc : memref<16384xf32, #tmem.space<dram_static>>
+  %b = sloop.alloc : memref<16384xf32, #tmem.space<dram_static>>
+  %c = sloop.alloc : memref<16384xf32>
+  %d = sloop.alloc : memref<16384xf32, #tmem.space<dram_static>>
+  %e = sloop.alloc : memref<16384xf32, #tmem.space<dram_static>>
+  return
+}
+
+// -----
+
+// Tests that the registers convert-avx512 leaves (`usl.register`) stay
+// stack slots outside the budget: LLVM keeps them in registers.
+// CHECK-LABEL: func @registers_outside_budget
+// CHECK-COUNT-5: memref.alloca()
+// CHECK-NEXT: %[[H:.*]] = memref.alloc() : memref<16xf32>
+// CHECK-NEXT: memref.dealloc %[[H]]
+func.func @registers_outside_budget() {
+  %a = sloop.alloc : memref<16384xf32>
+  %b = sloop.alloc : memref<16384xf32>
+  %c = sloop.alloc : memref<16384xf32>
+  %d = sloop.alloc : memref<16384xf32>
+  %reg = sloop.alloc {usl.register} : memref<16xf32>
+  %mem = sloop.alloc : memref<16xf32>
+  return
+}
+
+// -----
+
 // Tests that windows become subviews at affine offsets.
 // CHECK-LABEL: func @windows
 func.func @windows(%K: memref<16x4xi32>) {

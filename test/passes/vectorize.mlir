@@ -1,11 +1,13 @@
 // RUN: usl-opt %s --split-input-file --vectorize="loop=i width=8" | FileCheck %s
 
-// Tests strip-mining a loop into vector lanes with a remainder loop, and
-// marking a loop of exactly `width` iterations.
+// Tests strip-mining a loop into vector lanes with a remainder loop, run
+// only when N >= 0 (for N < 0 it would start below 0), and marking a loop of
+// exactly `width` iterations.
 // CHECK-LABEL: func @scale
 // CHECK: sloop.for %io = 0 to %[[N:.*]] floordiv 8 {
 // CHECK-NEXT: sloop.for %ii = 0 to 8 vec {
-// CHECK: sloop.for %ii = (%[[N]] floordiv 8) * 8 to %[[N]] {
+// CHECK: sloop.if %[[N]] >= 0 {
+// CHECK-NEXT: sloop.for %ii = (%[[N]] floordiv 8) * 8 to %[[N]] {
 func.func @scale(%A: memref<?xf32>, %N: index, %s: f32) {
   sloop.for %i = 0 to %N {
     %a = sloop.load %A[%i] : memref<?xf32>

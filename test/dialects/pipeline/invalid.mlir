@@ -110,3 +110,47 @@ func.func @self_reference(%z: f32) {
   }
   return
 }
+
+// -----
+
+// Tests that a call is refused outside a function body, where it has no
+// point to be evaluated at.
+func.func @call_outside(%b: memref<?xf32>, %i: index) -> f32 {
+  %in = pipeline.input %b clamp : memref<?xf32> -> !pipeline.func<1 x f32>
+  // expected-error @+1 {{'pipeline.call' op reads a function at a point, so it must be inside the body of a pipeline.func}}
+  %v = pipeline.call %in(%i) : !pipeline.func<1 x f32>
+  return %v : f32
+}
+
+// -----
+
+// Tests that a body may not load from a buffer: it could be filled later in
+// program order than the points are computed.
+func.func @load_in_body(%b: memref<?xf32>, %t: memref<?xf32>) {
+  %in = pipeline.input %b clamp : memref<?xf32> -> !pipeline.func<1 x f32>
+  %f = pipeline.func (%x) : !pipeline.func<1 x f32> {
+    %a = pipeline.call %in(%x) : !pipeline.func<1 x f32>
+    // expected-error @+1 {{'memref.load' op may read or write memory, but the body of pipeline function 'f' must be pure: read buffers through pipeline.input and pipeline.call}}
+    %c = memref.load %t[%x] : memref<?xf32>
+    %s = arith.addf %a, %c : f32
+    pipeline.yield %s : f32
+  }
+  return
+}
+
+// -----
+
+// Tests that a body may not write memory either, also inside a nested
+// region.
+func.func @store_in_body(%b: memref<?xf32>, %t: memref<?xf32>, %p: i1) {
+  %in = pipeline.input %b clamp : memref<?xf32> -> !pipeline.func<1 x f32>
+  %f = pipeline.func (%x) : !pipeline.func<1 x f32> {
+    %a = pipeline.call %in(%x) : !pipeline.func<1 x f32>
+    scf.if %p {
+      // expected-error @+1 {{'memref.store' op may read or write memory, but the body of pipeline function 'f' must be pure}}
+      memref.store %a, %t[%x] : memref<?xf32>
+    }
+    pipeline.yield %a : f32
+  }
+  return
+}
