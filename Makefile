@@ -71,11 +71,12 @@ fuzz: setup $(BUILD_FUZZ)/build.ninja
 	@python3 scripts/fuzz.py $(BUILD_FUZZ) --runs=$(RUNS) --seconds=$(FUZZ_SECONDS) --targets=$(TARGETS)
 
 # Random schedules of every kernel family, N per family (default 1000), with
-# a seed that changes each run unless SEED is given.
+# a seed that changes each run unless SEED is given, JOBS processes at once.
 N    ?= 1000
 SEED ?= $(shell date +%s)
+JOBS ?= $(shell nproc)
 fuzz-schedules: build
-	@scripts/fuzz-schedules.sh $(BUILD)/bin $(N) $(SEED)
+	@scripts/fuzz-schedules.sh $(BUILD)/bin $(N) $(SEED) $(JOBS)
 
 # Benchmarks against peers (OpenBLAS, Halide 14), written to bench/results.md.
 BENCH_PACKAGES = libopenblas-dev libhalide14-0-dev

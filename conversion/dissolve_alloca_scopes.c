@@ -10,8 +10,9 @@
 // each iteration writes before it reads (registers, small staged tiles), at
 // the start of the loop body with static shapes: they move to the start of
 // the enclosing omp.parallel region -- one per thread rather than one per
-// iteration -- and the scope, empty of allocas, goes. Other scopes that
-// hold an alloca are kept. Run without OpenMP, the pass moves those of a
+// iteration -- and the scope, empty of allocas, goes. A scope that still
+// holds an alloca (of run-time size) becomes a stack save before its ops
+// and a restore after them. Run without OpenMP, the pass moves those of a
 // scf.parallel (run sequentially) to the function's entry block.
 //
 //===----------------------------------------------------------------------===//
@@ -19,6 +20,8 @@
 #include "../passes/pass_table.h"
 #include "../passes/support.h"
 #include "usl/sloop.h"
+
+#include "mlir-c/Dialect/LLVM.h"
 
 #include <stdbool.h>
 
@@ -92,6 +95,23 @@ static void hoistFromSequential(MlirOperation parallel, MlirOperation func) {
                firstBlock(mlirOperationIsNull(thread) ? func : thread));
 }
 
+/* A scope that keeps an alloca (one of run-time size, say, in a parallel
+ * loop body) releases its stack at its end: the stack pointer saved before
+ * it and restored after it, which is what the scope means, in a form
+ * convert-scf-to-cf can leave around the loops inside. */
+static void saveAndRestoreStack(MlirOperation scope) {
+  MlirContext ctx = mlirOperationGetContext(scope);
+  UslBuilder before = uslBuilderBefore(scope);
+  MlirValue saved = uslBuild1(&before, "llvm.intr.stacksave", 0, NULL,
+                              mlirLLVMPointerTypeGet(ctx, 0));
+  MlirOperation next = mlirOperationGetNextInBlock(scope);
+  UslBuilder after = mlirOperationIsNull(next)
+                         ? uslBuilderAtEnd(mlirOperationGetBlock(scope),
+                                           mlirOperationGetLocation(scope))
+                         : uslBuilderBefore(next);
+  uslBuild(&after, "llvm.intr.stackrestore", 1, &saved, 0, NULL, 0, NULL, 0);
+}
+
 static MlirLogicalResult run(MlirOperation root, const void *options) {
   (void)options;
   UslOpList parallels = {0};
@@ -107,8 +127,9 @@ static MlirLogicalResult run(MlirOperation root, const void *options) {
     hoistToThread(scopes.ops[i]);
     AllocaSearch search = {scopes.ops[i], false};
     mlirOperationWalk(scopes.ops[i], findAlloca, &search, MlirWalkPreOrder);
-    if (!search.found)
-      dissolve(scopes.ops[i]);
+    if (search.found)
+      saveAndRestoreStack(scopes.ops[i]);
+    dissolve(scopes.ops[i]);
   }
   uslOpListFree(&scopes);
   return mlirLogicalResultSuccess();
@@ -118,9 +139,9 @@ static const char noOptions;
 
 const UslPassInfo uslDissolveAllocaScopesPass = {
     .argument = "usl-dissolve-alloca-scopes",
-    .summary = "inline memref.alloca_scope regions that allocate nothing on "
-               "the stack (scratch buffers of a parallel loop body move to "
-               "its thread's region first)",
+    .summary = "inline memref.alloca_scope regions (scratch buffers of a "
+               "parallel loop body move to its thread's region first; a "
+               "scope still holding an alloca saves and restores the stack)",
     .anchor = "func.func",
     .defaults = &noOptions,
     .run = run,

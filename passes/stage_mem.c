@@ -23,6 +23,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "../analysis/dependences.h"
+#include "../analysis/memory.h"
 #include "directive.h"
 #include "pass_table.h"
 #include "rewrite.h"
@@ -53,6 +54,7 @@ typedef struct Access {
 typedef struct Stage {
   MlirOperation loop;
   MlirValue buffer;
+  UslMemView view; /* of the buffer's root */
   int rank;
   Access accesses[MAX_ACCESSES];
   int numAccesses;
@@ -175,11 +177,37 @@ typedef struct UserScan {
   bool ok;
 } UserScan;
 
+/* Refuses an access to the staged memory through another value (a window
+ * or cast of the buffer, another get_global of its symbol, an argument it
+ * may alias): staging redirects only the buffer's own accesses. */
+static bool notThroughOtherValue(MlirOperation op, const UslMemAccess *access,
+                                 void *ctx) {
+  UserScan *u = ctx;
+  Stage *s = u->stage;
+  if (mlirValueEqual(access->memref, s->buffer))
+    return true;
+  UslMemView view;
+  uslMemResolve(access->memref, &view);
+  if (!uslMemMayAlias(&view, &s->view))
+    return true;
+  MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
+  char root[160];
+  uslMemDescribeRoot(&view, root, sizeof root);
+  snprintf(s->why, sizeof s->why,
+           "'%.*s' (line %d) reaches %s through another value, which staging "
+           "would not redirect",
+           (int)name.length, name.data, uslLineOf(op), root);
+  u->ok = false;
+  return false;
+}
+
 /* Collects the accesses of the buffer inside the loop; any other use of it
  * there makes staging impossible. */
 static MlirWalkResult scanUse(MlirOperation op, void *userData) {
   UserScan *u = userData;
   Stage *s = u->stage;
+  if (!uslMemForEachAccess(op, notThroughOtherValue, u))
+    return MlirWalkResultInterrupt;
   bool isAccess = uslOpIs(op, USL_SLOOP_LOAD) ||
                   uslOpIs(op, USL_SLOOP_STORE) || uslOpIs(op, USL_SLOOP_REDUCE);
   for (intptr_t i = 0; i < mlirOperationGetNumOperands(op); ++i) {
@@ -484,6 +512,7 @@ static MlirLogicalResult stageWith(Stage *s, MlirOperation loop, bool body,
   s->loop = loop;
   s->body = body;
   s->buffer = buffer;
+  uslMemResolve(buffer, &s->view);
   s->rank = (int)mlirShapedTypeGetRank(mlirValueGetType(buffer));
   if (s->rank > MAX_RANK) {
     uslEmitErrorf(loc, "cannot stage '%s': rank %d is above %d", bufferName,

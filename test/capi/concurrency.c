@@ -75,6 +75,7 @@ static const Job jobs[] = {
     {"test/conversion/sloop-to-scf.mlir",
      {{"convert-sloop-to-scf", ""}, {"usl-dissolve-alloca-scopes", ""}}},
     {"test/conversion/vectorize-loops.mlir", {{"convert-sloop-to-scf", ""}}},
+    {"test/conversion/check-parallel.mlir", {{"usl-check-parallel", ""}}},
     {"test/conversion/lower-to-llvm.mlir", {{"usl-lower-to-llvm", ""}}},
     {"test/e2e/matmul.mlir",
      {{"tile", ""}, {"usl-lower-to-upstream", "openmp=true"}}},

@@ -1,15 +1,18 @@
 /*===- usl-fuzz-schedules.c - random schedules must not change results ---===*
  *
- *   usl-fuzz-schedules FILE -e FN [--args=...] [--seed=S] [--count=N]
- *                      [--steps=K] [--openmp] [--verbose]
+ *   usl-fuzz-schedules FILE -e FN [--args=...]... [--seed=S] [--count=N]
+ *                      [--steps=K] [--repeat=R] [--openmp] [--verbose]
  *
  * Makes N copies of FN and applies K random directives to each (random
- * loops, random parameters, legal or not). A rejected directive must emit an
- * error and leave its function exactly as it was; every schedule must verify;
- * then all copies are lowered together, JIT-compiled once and run on the
- * same seeded inputs as FN, and every buffer must equal FN's (integers
- * exactly, floats within tolerance). Prints each failing schedule as the
- * list of directives that made it, and ends with "N passed, M failed".
+ * loops and buffers of every origin, random parameters, legal or not). A
+ * rejected directive must emit an error and leave its function exactly as
+ * it was; every schedule must verify; then all copies are lowered together,
+ * JIT-compiled once and run on the same seeded inputs as FN, for each
+ * --args (sizes that make trip counts 0, 1 or negative among them), R times
+ * each (par loops on threads race differently each time), and every buffer
+ * must equal FN's (integers exactly, floats within tolerance). Prints each
+ * failing schedule as the list of directives that made it, and ends with
+ * "N passed, M failed".
  *
  *===---------------------------------------------------------------------===*/
 
@@ -114,6 +117,47 @@ static MlirWalkResult collectAlloc(MlirOperation op, void *userData) {
   return MlirWalkResultAdvance;
 }
 
+/* Buffers of every origin: arguments, sloop.alloc, memref.alloc/alloca,
+ * get_global, and the views (windows, subviews, casts) made of them. */
+typedef struct ValueList {
+  MlirValue values[256];
+  int count;
+} ValueList;
+
+static MlirWalkResult collectBuffer(MlirOperation op, void *userData) {
+  ValueList *l = userData;
+  if (mlirOperationGetNumResults(op) == 1 && l->count < 256 &&
+      mlirTypeIsAMemRef(mlirValueGetType(mlirOperationGetResult(op, 0))))
+    l->values[l->count++] = mlirOperationGetResult(op, 0);
+  return MlirWalkResultAdvance;
+}
+
+static void collectBuffers(MlirOperation func, ValueList *l) {
+  l->count = 0;
+  MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
+  for (intptr_t i = 0; i < mlirBlockGetNumArguments(entry) && l->count < 256;
+       ++i)
+    if (mlirTypeIsAMemRef(mlirValueGetType(mlirBlockGetArgument(entry, i))))
+      l->values[l->count++] = mlirBlockGetArgument(entry, i);
+  mlirOperationWalk(func, collectBuffer, l, MlirWalkPreOrder);
+}
+
+/* "arg2", "'t'", or the op that makes the buffer. */
+static void describeValue(MlirValue v, char *out, size_t size) {
+  if (mlirValueIsABlockArgument(v)) {
+    snprintf(out, size, "arg%ld", (long)mlirBlockArgumentGetArgNumber(v));
+    return;
+  }
+  MlirOperation def = mlirOpResultGetOwner(v);
+  if (uslOpIs(def, USL_SLOOP_ALLOC)) {
+    MlirStringRef n = uslAllocGetName(def);
+    snprintf(out, size, "'%.*s'", (int)n.length, n.data);
+    return;
+  }
+  MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(def));
+  snprintf(out, size, "%.*s result", (int)n.length, n.data);
+}
+
 static MlirOperation onlyChildLoop(MlirOperation loop) {
   MlirBlock body = uslForGetBody(loop);
   MlirOperation first = mlirBlockGetFirstOperation(body);
@@ -145,7 +189,7 @@ static bool applyRandom(MlirOperation func, uint64_t *rng, char *log,
   MlirStringRef none = mlirStringRefCreateFromCString("");
   switch (pick(rng, 0, 14)) {
   case 0: {
-    int64_t f = pick(rng, 2, 5);
+    int64_t f = pick(rng, 2, 9);
     UslTail t = (UslTail)pick(rng, 0, 2);
     snprintf(log + used, logSize - used, " split(%s, %lld, %s)", name,
              (long long)f, tailNames[t]);
@@ -183,7 +227,8 @@ static bool applyRandom(MlirOperation func, uint64_t *rng, char *log,
     r = uslFuse(loop);
     break;
   case 5: {
-    int64_t f = pick(rng, 0, 3);
+    /* Factors above the trip count too. */
+    int64_t f = pick(rng, 0, 7);
     if (f == 1)
       f = 0;
     int64_t lb, ub;
@@ -199,23 +244,21 @@ static bool applyRandom(MlirOperation func, uint64_t *rng, char *log,
     r = uslParallelize(loop);
     break;
   case 8: {
-    /* Stage a random buffer argument of the function in the loop. */
-    MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
-    MlirValue buffers[16];
-    int numBuffers = 0;
-    for (intptr_t i = 0; i < mlirBlockGetNumArguments(entry) && numBuffers < 16;
-         ++i)
-      if (mlirTypeIsAMemRef(mlirValueGetType(mlirBlockGetArgument(entry, i))))
-        buffers[numBuffers++] = mlirBlockGetArgument(entry, i);
-    if (!numBuffers)
+    /* Stage a random buffer of any origin in the loop, sometimes as a
+     * dram_static copy. */
+    ValueList buffers;
+    collectBuffers(func, &buffers);
+    if (!buffers.count)
       return true;
-    int b = (int)pick(rng, 0, numBuffers - 1);
+    MlirValue b = buffers.values[pick(rng, 0, buffers.count - 1)];
     bool body = pick(rng, 0, 1);
-    snprintf(log + used, logSize - used, " stage-mem(%s, arg%ld%s)", name,
-             (long)mlirBlockArgumentGetArgNumber(buffers[b]),
-             body ? ", body" : "");
-    r = uslStageMem(loop, body, buffers[b],
-                    mlirStringRefCreateFromCString(""), USL_MEM_DRAM);
+    UslMemorySpace space = pick(rng, 0, 3) ? USL_MEM_DRAM : USL_MEM_DRAM_STATIC;
+    char what[96];
+    describeValue(b, what, sizeof what);
+    snprintf(log + used, logSize - used, " stage-mem(%s, %s%s%s)", name, what,
+             body ? ", body" : "",
+             space == USL_MEM_DRAM_STATIC ? ", dram_static" : "");
+    r = uslStageMem(loop, body, b, mlirStringRefCreateFromCString(""), space);
     break;
   }
   case 9:
@@ -242,10 +285,31 @@ static bool applyRandom(MlirOperation func, uint64_t *rng, char *log,
     if (!allocs.count)
       return true;
     MlirOperation alloc = allocs.ops[pick(rng, 0, allocs.count - 1)];
-    MlirOperation around = mlirOperationGetParentOperation(alloc);
     MlirStringRef an = uslAllocGetName(alloc);
-    int choice = (int)pick(rng, 0, 4);
-    if (choice == 4) {
+    int choice = (int)pick(rng, 0, 8);
+    if (choice == 8) {
+      MlirOperation dead = allocs.ops[pick(rng, 0, allocs.count - 1)];
+      MlirStringRef dn = uslAllocGetName(dead);
+      snprintf(log + used, logSize - used, " reuse-buffer(%.*s, %.*s)",
+               (int)an.length, an.data, (int)dn.length, dn.data);
+      if (mlirOperationEqual(alloc, dead))
+        return true; /* not a directive to test */
+      r = uslReuseBuffer(alloc, dead);
+    } else if (choice == 7) {
+      snprintf(log + used, logSize - used, " set-memory(%.*s, dram_static)",
+               (int)an.length, an.data);
+      r = uslSetMemory(alloc, USL_MEM_DRAM_STATIC);
+    } else if (choice == 6) {
+      int64_t dim = pick(rng, 0, 1), factor = pick(rng, 2, 4);
+      snprintf(log + used, logSize - used, " divide-dim(%.*s, %lld, %lld)",
+               (int)an.length, an.data, (long long)dim, (long long)factor);
+      r = uslDivideDim(alloc, dim, factor);
+    } else if (choice == 5) {
+      int64_t order[2] = {1, 0};
+      snprintf(log + used, logSize - used, " rearrange-dim(%.*s, 1, 0)",
+               (int)an.length, an.data);
+      r = uslRearrangeDim(alloc, order, 2);
+    } else if (choice == 4) {
       bool body = pick(rng, 0, 1);
       snprintf(log + used, logSize - used, " stage-mem(%s, %.*s%s)", name,
                (int)an.length, an.data, body ? ", body" : "");
@@ -260,10 +324,11 @@ static bool applyRandom(MlirOperation func, uint64_t *rng, char *log,
       snprintf(log + used, logSize - used, " unroll-buffer(%.*s, %lld)",
                (int)an.length, an.data, (long long)dim);
       r = uslUnrollBuffer(alloc, dim);
-    } else if (uslOpIs(around, USL_SLOOP_FOR) && choice == 1) {
-      snprintf(log + used, logSize - used, " lift-alloc(%.*s)",
-               (int)an.length, an.data);
-      r = uslLiftAlloc(alloc, 1);
+    } else if (choice == 1) {
+      int64_t levels = pick(rng, 1, 3);
+      snprintf(log + used, logSize - used, " lift-alloc(%.*s, %lld)",
+               (int)an.length, an.data, (long long)levels);
+      r = uslLiftAlloc(alloc, levels);
     } else {
       int64_t size = pick(rng, 1, 8);
       snprintf(log + used, logSize - used, " expand-dim(%.*s, %lld, %s)",
@@ -273,7 +338,7 @@ static bool applyRandom(MlirOperation func, uint64_t *rng, char *log,
     break;
   }
   default: {
-    int64_t w = pick(rng, 2, 8);
+    int64_t w = pick(rng, 2, 16);
     snprintf(log + used, logSize - used, " vectorize(%s, %lld)", name,
              (long long)w);
     r = uslVectorize(loop, w);
@@ -291,18 +356,23 @@ static void usage(FILE *out) {
           "Applies random directives to copies of FUNCTION and checks that\n"
           "every accepted schedule computes what FUNCTION computes.\n\n"
           "  -e, --entry=FN      the function to schedule\n"
-          "  --args=LIST         as for usl-run\n"
+          "  --args=LIST         as for usl-run; repeat it to run every\n"
+          "                      schedule on several sizes (at most 8)\n"
           "  --seed=N            seed of the schedules and data (default 1)\n"
           "  --count=N           schedules to try (default 50)\n"
           "  --steps=K           directives per schedule (default 4)\n"
+          "  --repeat=R          runs of each schedule per --args (default 1)\n"
+          "  --opt=L             LLVM optimization level of the JIT (default 1)\n"
           "  --openmp            run par loops on threads\n"
           "  --verbose           print every schedule and rejection\n");
 }
 
 int main(int argc, char **argv) {
-  const char *entry = NULL, *spec = "";
+  enum { MAX_SPECS = 8 };
+  const char *entry = NULL, *specs[MAX_SPECS] = {""};
+  int numSpecs = 0;
   uint64_t seed = 1;
-  long count = 50, steps = 4;
+  long count = 50, steps = 4, repeat = 1, optLevel = 1;
   bool openmp = false, verbose = false;
   static const struct option longOptions[] = {
       {"entry", required_argument, NULL, 'e'},
@@ -310,6 +380,8 @@ int main(int argc, char **argv) {
       {"seed", required_argument, NULL, 's'},
       {"count", required_argument, NULL, 'n'},
       {"steps", required_argument, NULL, 'k'},
+      {"repeat", required_argument, NULL, 'r'},
+      {"opt", required_argument, NULL, 'O'},
       {"openmp", no_argument, NULL, 'p'},
       {"verbose", no_argument, NULL, 'v'},
       {"help", no_argument, NULL, 'h'},
@@ -319,7 +391,13 @@ int main(int argc, char **argv) {
   while ((c = getopt_long(argc, argv, "e:h", longOptions, NULL)) != -1) {
     switch (c) {
     case 'e': entry = optarg; break;
-    case 'a': spec = optarg; break;
+    case 'a':
+      if (numSpecs == MAX_SPECS) {
+        uslToolError(program, "at most %d --args", MAX_SPECS);
+        return 2;
+      }
+      specs[numSpecs++] = optarg;
+      break;
     case 's':
       seed = strtoull(optarg, &end, 10);
       if (end == optarg || *end) {
@@ -328,16 +406,25 @@ int main(int argc, char **argv) {
       }
       break;
     case 'n':
-    case 'k': {
+    case 'k':
+    case 'r': {
       long v = strtol(optarg, &end, 10);
+      const char *what = c == 'n' ? "count" : c == 'k' ? "steps" : "repeat";
       if (end == optarg || *end || v < 1 || v > 100000) {
         uslToolError(program, "--%s expects an integer in [1, 100000], got "
-                              "'%s'", c == 'n' ? "count" : "steps", optarg);
+                              "'%s'", what, optarg);
         return 2;
       }
-      *(c == 'n' ? &count : &steps) = v;
+      *(c == 'n' ? &count : c == 'k' ? &steps : &repeat) = v;
       break;
     }
+    case 'O':
+      optLevel = strtol(optarg, &end, 10);
+      if (end == optarg || *end || optLevel < 0 || optLevel > 3) {
+        uslToolError(program, "--opt expects 0, 1, 2 or 3, got '%s'", optarg);
+        return 2;
+      }
+      break;
     case 'p': openmp = true; break;
     case 'v': verbose = true; break;
     case 'h': usage(stdout); return 0;
@@ -358,7 +445,10 @@ int main(int argc, char **argv) {
     return 1;
   }
   MlirOperation func = uslToolFindFunc(module, entry);
-  static UslRunArgs args;
+  if (!numSpecs)
+    numSpecs = 1;
+  static UslRunArgs args[MAX_SPECS];
+  bool *failedSchedule = calloc((size_t)count, sizeof *failedSchedule);
   char **logs = calloc((size_t)count, sizeof *logs);
   char (*names)[96] = calloc((size_t)count, sizeof *names);
   long applied = 0, rejected = 0, changedByRejection = 0, invalid = 0;
@@ -367,8 +457,10 @@ int main(int argc, char **argv) {
     uslToolError(program, "no function @%s in %s", entry, argv[optind]);
     goto done;
   }
-  if (!uslRunArgsBuild(program, uslToolFuncType(func), spec, seed, &args))
-    goto done;
+  for (int k = 0; k < numSpecs; ++k)
+    if (!uslRunArgsBuild(program, uslToolFuncType(func), specs[k], seed,
+                         &args[k]))
+      goto done;
 
   /* Directive errors are expected; count them instead of printing. */
   Diagnostics diags = {0, verbose};
@@ -422,7 +514,7 @@ int main(int argc, char **argv) {
     goto done;
   MlirStringRef libs[1] = {
       mlirStringRefCreateFromCString(USL_OPENMP_RUNTIME)};
-  jit = mlirExecutionEngineCreate(module, 1, openmp ? 1 : 0, libs, false,
+  jit = mlirExecutionEngineCreate(module, optLevel, openmp ? 1 : 0, libs, false,
                                   false);
   if (mlirExecutionEngineIsNull(jit)) {
     uslToolError(program, "the JIT could not compile the schedules");
@@ -430,34 +522,40 @@ int main(int argc, char **argv) {
   }
   mlirExecutionEngineInitialize(jit);
 
-  UslRun reference;
-  uslRunPrepare(&args, &reference);
   char entryLabel[128];
   snprintf(entryLabel, sizeof entryLabel, "@%s", entry);
-  if (!uslRunInvokeJit(jit, entry, &args, &reference)) {
-    uslToolError(program, "cannot call @%s", entry);
-    uslRunRelease(&args, &reference);
-    goto done;
+  UslTolerance tolerance = {1e-5, 1e-4, false};
+  for (int k = 0; k < numSpecs; ++k) {
+    UslRun reference;
+    uslRunPrepare(&args[k], &reference);
+    if (!uslRunInvokeJit(jit, entry, &args[k], &reference)) {
+      uslToolError(program, "cannot call @%s", entry);
+      uslRunRelease(&args[k], &reference);
+      goto done;
+    }
+    for (long t = 0; t < count; ++t)
+      for (long rep = 0; rep < repeat && !failedSchedule[t]; ++rep) {
+        UslRun run;
+        uslRunPrepare(&args[k], &run);
+        char label[128];
+        snprintf(label, sizeof label, "@%s", names[t]);
+        bool ok = uslRunInvokeJit(jit, names[t], &args[k], &run) &&
+                  uslRunCompare(program, &args[k], &run, label, &reference,
+                                entryLabel, tolerance)
+                          .mismatches == 0;
+        if (!ok) {
+          failedSchedule[t] = true;
+          fprintf(stderr, "%s: %s differs from %s with --args=%s (run %ld); "
+                          "its schedule:%s\n",
+                  program, label, entryLabel, specs[k], rep + 1, logs[t]);
+        }
+        uslRunRelease(&args[k], &run);
+      }
+    uslRunRelease(&args[k], &reference);
   }
   long failed = 0;
-  UslTolerance tolerance = {1e-5, 1e-4, false};
-  for (long t = 0; t < count; ++t) {
-    UslRun run;
-    uslRunPrepare(&args, &run);
-    char label[128];
-    snprintf(label, sizeof label, "@%s", names[t]);
-    bool ok = uslRunInvokeJit(jit, names[t], &args, &run) &&
-              uslRunCompare(program, &args, &run, label, &reference,
-                            entryLabel, tolerance)
-                      .mismatches == 0;
-    if (!ok) {
-      ++failed;
-      fprintf(stderr, "%s: %s differs from %s; its schedule:%s\n", program,
-              label, entryLabel, logs[t]);
-    }
-    uslRunRelease(&args, &run);
-  }
-  uslRunRelease(&args, &reference);
+  for (long t = 0; t < count; ++t)
+    failed += failedSchedule[t];
   printf("%s: %ld schedules of @%s (seed %llu): %ld directives applied, %ld "
          "rejected with an error and no change\n",
          program, count, entry, (unsigned long long)seed, applied, rejected);
@@ -469,7 +567,9 @@ done:
     free(logs[t]);
   free(logs);
   free(names);
-  uslRunArgsFree(&args);
+  free(failedSchedule);
+  for (int k = 0; k < numSpecs; ++k)
+    uslRunArgsFree(&args[k]);
   if (!mlirExecutionEngineIsNull(jit))
     mlirExecutionEngineDestroy(jit);
   mlirModuleDestroy(module);
