@@ -64,3 +64,18 @@ func.func @par_race(%C: memref<16xf32> {sloop.name = "C"}, %v: f32) {
   }
   return
 }
+
+// -----
+
+// A window of C read in the loop would keep reading C, not the copy.
+func.func @window_of_staged(%C: memref<16xf32> {sloop.name = "C"}, %B: memref<16xf32>) {
+  %w = tmem.window %C[8] [8] : memref<16xf32>
+  // expected-error @+1 {{cannot stage 'C' in loop 'k': 'sloop.load' (line 76) reaches argument 0 through another value, which staging would not redirect}}
+  sloop.for %k = 0 to 8 {
+    %a = sloop.load %C[%k] : memref<16xf32>
+    %b = sloop.load %w[%k] : memref<8xf32, strided<[1], offset: ?>>
+    %s = arith.addf %a, %b : f32
+    sloop.store %s, %C[%k] : memref<16xf32>
+  }
+  return
+}
