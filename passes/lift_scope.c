@@ -14,6 +14,8 @@
 
 #include "mlir-c/IntegerSet.h"
 
+#include <stdlib.h>
+
 /* Replaces the guard `inner` (in `loop`'s body) with the ops of its region
  * `r`. */
 static void keepRegion(MlirOperation inner, intptr_t r) {
@@ -60,10 +62,11 @@ MlirLogicalResult uslLiftScope(MlirOperation loop) {
       return mlirLogicalResultFailure();
     }
   /* The new guard around the loop (and a copy of the loop for else). */
-  MlirValue operands[64];
   intptr_t n = mlirOperationGetNumOperands(inner);
-  uslGetOperands(inner, 0, n < 64 ? n : 64, operands);
+  MlirValue *operands = malloc((size_t)(n ? n : 1) * sizeof *operands);
+  uslGetOperands(inner, 0, n, operands);
   MlirOperation guard = uslIfCreate(loc, uslIfGetCondition(inner), operands);
+  free(operands);
   mlirBlockInsertOwnedOperationBefore(mlirOperationGetBlock(loop), loop, guard);
   MlirRegion elseRegion = mlirOperationGetRegion(inner, 1);
   if (!mlirBlockIsNull(mlirRegionGetFirstBlock(elseRegion))) {

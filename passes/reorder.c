@@ -14,19 +14,21 @@
 #include "usl/sloop.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A new loop with `from`'s bounds, step, name and kind. */
 static MlirOperation copyHeader(MlirOperation from) {
   intptr_t numLb = uslForGetNumLowerBoundOperands(from);
   intptr_t numAll = mlirOperationGetNumOperands(from);
-  MlirValue operands[128];
-  uslGetOperands(from, 0, numAll < 128 ? numAll : 128, operands);
-  return uslForCreate(mlirOperationGetLocation(from),
-                      uslForGetLowerBoundMap(from), operands,
-                      uslForGetUpperBoundMap(from), operands + numLb,
-                      uslForGetStep(from), uslForGetName(from),
-                      uslForGetKind(from));
+  MlirValue *operands = malloc((size_t)(numAll ? numAll : 1) * sizeof *operands);
+  uslGetOperands(from, 0, numAll, operands);
+  MlirOperation loop = uslForCreate(
+      mlirOperationGetLocation(from), uslForGetLowerBoundMap(from), operands,
+      uslForGetUpperBoundMap(from), operands + numLb, uslForGetStep(from),
+      uslForGetName(from), uslForGetKind(from));
+  free(operands);
+  return loop;
 }
 
 /* Rebuilds the band with loop k holding band[perm[k]]'s header. */
