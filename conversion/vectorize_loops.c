@@ -24,6 +24,7 @@
 
 #include "vectorize_loops.h"
 
+#include "../analysis/memory.h"
 #include "../passes/buffers.h"
 #include "../passes/linear.h"
 #include "../passes/support.h"
@@ -34,6 +35,7 @@
 #include "mlir-c/BuiltinTypes.h"
 #include "mlir-c/IntegerSet.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,6 +60,7 @@ typedef struct Vectorizer {
   Lanes *values;
   size_t size, capacity;
   MlirValue mask; /* the lanes the current ops run for; null for all */
+  MlirOperation failed; /* the op with no vector form, when there is one */
 } Vectorizer;
 
 static Lanes *lookup(Vectorizer *v, MlirValue key) {
@@ -480,8 +483,11 @@ static bool vectorizeBlock(Vectorizer *v, MlirBlock block) {
       ok = vectorizeArithmetic(v, op);
     else
       ok = false;
-    if (!ok)
+    if (!ok) {
+      if (mlirOperationIsNull(v->failed))
+        v->failed = op; /* the innermost op first */
       return false;
+    }
   }
   return true;
 }
@@ -515,22 +521,50 @@ static bool lanesIndependent(MlirOperation loop) {
     MlirOperation w = accesses.ops[i];
     if (uslOpIs(w, USL_SLOOP_LOAD))
       continue;
-    MlirValue root = uslRootBuffer(uslAccessGetMemRef(w));
-    for (size_t j = 0; j < accesses.size && ok; ++j)
-      ok = j == i ||
-           !mlirValueEqual(uslRootBuffer(uslAccessGetMemRef(accesses.ops[j])), root) ||
+    UslMemView written;
+    uslMemResolve(uslAccessGetMemRef(w), &written);
+    for (size_t j = 0; j < accesses.size && ok; ++j) {
+      UslMemView other;
+      uslMemResolve(uslAccessGetMemRef(accesses.ops[j]), &other);
+      ok = j == i || !uslMemMayAlias(&written, &other) ||
            sameElement(w, accesses.ops[j]);
+    }
   }
   uslOpListFree(&accesses);
   return ok;
 }
 
+/* Says why the vec loop `loop` stays a scalar loop. */
+static bool runsScalar(MlirOperation loop, const char *why, MlirOperation op) {
+  char name[USL_MAX_STRING_OPTION];
+  MlirStringRef n = uslForGetName(loop);
+  snprintf(name, sizeof name, "%.*s", (int)n.length, n.data);
+  if (mlirOperationIsNull(op)) {
+    uslEmitWarningf(mlirOperationGetLocation(loop),
+                    "vec loop '%s' runs as a scalar loop: %s", name, why);
+  } else {
+    MlirStringRef o = mlirIdentifierStr(mlirOperationGetName(op));
+    uslEmitWarningf(mlirOperationGetLocation(loop),
+                    "vec loop '%s' runs as a scalar loop: '%.*s' (line %d) %s",
+                    name, (int)o.length, o.data, uslLineOf(op), why);
+  }
+  return false;
+}
+
 bool uslVectorizeVecLoop(MlirOperation loop) {
   int64_t lb, ub;
-  if (!uslForGetConstantBounds(loop, &lb, &ub) || uslForGetStep(loop) != 1 ||
-      ub - lb < 2 || ub - lb > MAX_LANES ||
-      mlirOperationGetNumResults(loop) != 0 || !lanesIndependent(loop))
-    return false;
+  if (!uslForGetConstantBounds(loop, &lb, &ub) || uslForGetStep(loop) != 1)
+    return runsScalar(loop, "its bounds are not constant or its step is not 1",
+                      (MlirOperation){NULL});
+  if (ub - lb < 2 || ub - lb > MAX_LANES) {
+    char why[96];
+    snprintf(why, sizeof why, "it has %lld lanes, outside 2..%d",
+             (long long)(ub - lb), MAX_LANES);
+    return runsScalar(loop, why, (MlirOperation){NULL});
+  }
+  if (!lanesIndependent(loop))
+    return runsScalar(loop, "a lane touches an element another lane writes",
+                      (MlirOperation){NULL});
   /* The op before the loop: what is built goes between it and the loop. */
   MlirOperation mark = {NULL};
   for (MlirOperation op =
@@ -550,6 +584,10 @@ bool uslVectorizeVecLoop(MlirOperation loop) {
     mlirOperationDestroy(loop);
     return true;
   }
+  runsScalar(loop, "has no vector form here (gathers, scatters, reductions, "
+                   "nested loops and ops that may trap in masked-off lanes "
+                   "keep a loop scalar)",
+             v.failed);
   /* Undo: drop what was built, newest first. */
   UslOpList built = {0};
   for (MlirOperation op =

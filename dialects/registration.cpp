@@ -100,6 +100,10 @@ extern "C" MlirOperation uslWindowCreate(MlirLocation loc, MlirValue source,
   return wrap(mlir::Operation::create(state));
 }
 
+extern "C" void uslEmitWarning(MlirLocation loc, const char *message) {
+  mlir::emitWarning(unwrap(loc), message);
+}
+
 extern "C" int uslOperandMemoryEffects(MlirOperation op, intptr_t index) {
   mlir::Operation *operation = unwrap(op);
   auto effects = llvm::dyn_cast<mlir::MemoryEffectOpInterface>(operation);

@@ -1,6 +1,7 @@
 /*===- support.c - small IR helpers shared by USL passes -----------------===*/
 
 #include "support.h"
+#include "usl/dialects.h"
 #include "usl/sloop.h"
 
 #include "mlir-c/BuiltinAttributes.h"
@@ -269,13 +270,28 @@ int uslLineOf(MlirOperation op) {
              : 0;
 }
 
-void uslEmitErrorf(MlirLocation loc, const char *format, ...) {
+static void emitv(MlirLocation loc, bool warning, const char *format,
+                  va_list args) {
   char message[1024];
+  vsnprintf(message, sizeof message, format, args);
+  if (warning)
+    uslEmitWarning(loc, message);
+  else
+    mlirEmitError(loc, message);
+}
+
+void uslEmitWarningf(MlirLocation loc, const char *format, ...) {
   va_list args;
   va_start(args, format);
-  vsnprintf(message, sizeof message, format, args);
+  emitv(loc, true, format, args);
   va_end(args);
-  mlirEmitError(loc, message);
+}
+
+void uslEmitErrorf(MlirLocation loc, const char *format, ...) {
+  va_list args;
+  va_start(args, format);
+  emitv(loc, false, format, args);
+  va_end(args);
 }
 
 bool uslIsPureArithmetic(MlirOperation op) {

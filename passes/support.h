@@ -129,6 +129,11 @@ int64_t uslUnrolledOps(MlirOperation op);
 /* The line `op` was parsed from, or 0. */
 int uslLineOf(MlirOperation op);
 
+/* Emits a warning at `loc` formatted as printf: what a pass leaves
+ * undone, said rather than skipped silently. */
+void uslEmitWarningf(MlirLocation loc, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
+
 /* Emits an error at `loc` formatted as printf. */
 void uslEmitErrorf(MlirLocation loc, const char *format, ...)
     __attribute__((format(printf, 2, 3)));

@@ -23,6 +23,9 @@ void uslContextPrepare(MlirContext ctx);
  * USL_OPERAND_READ and USL_OPERAND_WRITE, 0 for none, or -1 when the op
  * declares no effects at all. */
 enum { USL_OPERAND_READ = 1, USL_OPERAND_WRITE = 2 };
+
+/* Emits a warning at `loc` (the C API has errors only). */
+void uslEmitWarning(MlirLocation loc, const char *message);
 int uslOperandMemoryEffects(MlirOperation op, intptr_t index);
 
 #ifdef __cplusplus
